@@ -1,0 +1,177 @@
+//! Command-line definitions (clap). Nothing here does work; `lib::run` dispatches.
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "voxhook",
+    version,
+    about = "Lint, fire and replay the webhooks a Voice-AI phone agent calls, on your own machine",
+    long_about = None,
+    after_help = "Exit codes: 0 success, 1 a check failed (lint findings, a failed webhook or expectation), 2 bad usage or input."
+)]
+pub struct Cli {
+    /// The action file [default: $VOXHOOK_FILE, else voxhook.yaml or voxhook.yml here]
+    #[arg(short = 'f', long = "file", global = true, value_name = "PATH")]
+    pub file: Option<PathBuf>,
+
+    /// When to colour output (NO_COLOR and CLICOLOR_FORCE are honoured under auto)
+    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
+    pub color: ColorChoice,
+
+    /// Print only findings, failures and the verdict
+    #[arg(short, long, global = true, conflicts_with = "verbose")]
+    pub quiet: bool,
+
+    /// Print more: timings, resolved addresses, why a trigger fired
+    #[arg(short, long, global = true)]
+    pub verbose: bool,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Check the action file: syntax, keys, types, policy, templates, triggers, secrets
+    Lint(LintArgs),
+    /// Fire one action or system webhook exactly as the platform would, and judge the response
+    Test(TestArgs),
+    /// Replay a call transcript: which actions fire, with what, and what comes back
+    Simulate(SimulateArgs),
+    /// Serve every `mock:` response on loopback
+    Mock(MockArgs),
+    /// Write a starter voxhook.yaml
+    Init(InitArgs),
+    /// List the actions and system webhooks
+    List,
+    /// Print the JSON Schema (draft 2020-12) of the action file
+    Schema,
+    /// Print shell completions
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+}
+
+#[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
+pub enum LintFormat {
+    Human,
+    Json,
+    Github,
+    Sarif,
+}
+
+#[derive(Args, Debug)]
+pub struct LintArgs {
+    /// Output format
+    #[arg(long, value_enum, default_value_t = LintFormat::Human)]
+    pub format: LintFormat,
+    /// Exit 1 on warnings too
+    #[arg(long)]
+    pub deny_warnings: bool,
+    /// Also report `${env:…}` values that are unset here (environment and .env)
+    #[arg(long)]
+    pub check_env: bool,
+}
+
+/// Flags shared by `test` and `simulate`: how requests are sent.
+#[derive(Args, Debug, Clone, Default)]
+pub struct SendArgs {
+    /// Print the requests and send nothing
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Send to an in-process mock server built from the `mock:` sections
+    #[arg(long)]
+    pub mock: bool,
+    /// Allow loopback, private addresses and plain http (your own machine only)
+    #[arg(long)]
+    pub allow_local: bool,
+    /// Do not verify TLS certificates
+    #[arg(long)]
+    pub insecure: bool,
+    /// Print secrets instead of masking them
+    #[arg(long)]
+    pub show_secrets: bool,
+    /// A variable for templates, `K=V` (repeatable)
+    #[arg(long = "var", value_name = "K=V")]
+    pub vars: Vec<String>,
+    /// The caller's phone number ({{caller_phone}})
+    #[arg(long, value_name = "PHONE")]
+    pub caller: Option<String>,
+    /// Region for phone numbers written without a country code
+    #[arg(long, default_value = "US", value_name = "CC")]
+    pub region: String,
+    /// Print JSON instead of the human view
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Args, Debug)]
+pub struct TestArgs {
+    /// An action name, or pre_call, post_call, call_status
+    #[arg(required_unless_present = "all", conflicts_with = "all")]
+    pub target: Option<String>,
+    /// A parameter value, `KEY=VALUE` (repeatable)
+    #[arg(short = 'p', long = "param", value_name = "KEY=VALUE")]
+    pub params: Vec<String>,
+    /// Parameters as a JSON object, or @FILE holding one
+    #[arg(long = "params", value_name = "JSON|@FILE")]
+    pub params_json: Option<String>,
+    /// Total deadline for the request (overrides the file)
+    #[arg(long, value_name = "DUR")]
+    pub timeout: Option<String>,
+    /// Never prompt for missing parameters; exit 2 naming them
+    #[arg(long)]
+    pub no_prompt: bool,
+    /// Fire the request N times
+    #[arg(long, value_name = "N", conflicts_with = "all")]
+    pub repeat: Option<u32>,
+    /// How many requests are in flight at once with --repeat or --all
+    #[arg(long, value_name = "C", default_value_t = 4)]
+    pub concurrency: u32,
+    /// Run every `tests:` case in the file
+    #[arg(long)]
+    pub all: bool,
+    /// Write a report, `junit=PATH`
+    #[arg(long, value_name = "junit=PATH")]
+    pub report: Option<String>,
+    #[command(flatten)]
+    pub send: SendArgs,
+}
+
+#[derive(Args, Debug)]
+pub struct SimulateArgs {
+    /// The transcript: .txt, .vtt, .srt or .json
+    pub transcript: PathBuf,
+    /// The call's start time, RFC 3339 (else `# started:`, else now)
+    #[arg(long, value_name = "RFC3339")]
+    pub now: Option<String>,
+    #[command(flatten)]
+    pub send: SendArgs,
+}
+
+#[derive(Args, Debug)]
+pub struct MockArgs {
+    /// Port on 127.0.0.1 (0 picks a free one)
+    #[arg(long, default_value_t = 8787)]
+    pub port: u16,
+}
+
+#[derive(Args, Debug)]
+pub struct InitArgs {
+    /// Accept the defaults without asking
+    #[arg(short, long)]
+    pub yes: bool,
+    /// Overwrite an existing file
+    #[arg(long)]
+    pub force: bool,
+}

@@ -1,0 +1,6 @@
+//! `voxhook test`.
+use crate::{Global, Outcome, Result};
+#[allow(unused_variables)]
+pub fn run(a: crate::cli::TestArgs, g: &Global) -> Result<Outcome> {
+    Err(crate::Error::input("not built yet"))
+}

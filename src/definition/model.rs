@@ -1,0 +1,481 @@
+//! The action file as typed data. Every value keeps its [`Span`] so any later stage (lint,
+//! request building, simulate) can point at the exact place it came from.
+
+use super::template::Template;
+use super::yaml::Span;
+use serde_json::Value as Json;
+use std::path::PathBuf;
+use std::time::Duration;
+
+/// A value and where it was written.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Sp<T> {
+    pub value: T,
+    pub span: Span,
+}
+
+impl<T> Sp<T> {
+    pub fn new(value: T, span: Span) -> Self {
+        Sp { value, span }
+    }
+}
+
+pub type KeyValues<T> = Vec<(Sp<String>, Sp<T>)>;
+
+#[derive(Clone, Debug, Default)]
+pub struct Definition {
+    pub path: PathBuf,
+    pub source: String,
+    pub version: Option<Sp<i64>>,
+    pub agent: Agent,
+    pub policy: Policy,
+    pub defaults: Request,
+    pub actions: Vec<Action>,
+    pub webhooks: SystemWebhooks,
+    /// Values from the `.env` file beside the action file.
+    pub dotenv: Vec<(String, String)>,
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct Agent {
+    pub id: Option<Sp<String>>,
+    pub name: Option<Sp<String>>,
+    pub variables: KeyValues<Template>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Policy {
+    pub methods: Vec<Sp<Method>>,
+    pub methods_span: Option<Span>,
+    pub require_https: bool,
+    pub allow_private_networks: bool,
+    pub max_timeout: Duration,
+    pub max_response_size: u64,
+}
+
+impl Default for Policy {
+    fn default() -> Self {
+        Policy {
+            methods: Method::ALL
+                .iter()
+                .map(|m| Sp::new(*m, Span::default()))
+                .collect(),
+            methods_span: None,
+            require_https: true,
+            allow_private_networks: false,
+            max_timeout: Duration::from_secs(30),
+            max_response_size: 1024 * 1024,
+        }
+    }
+}
+
+impl Policy {
+    pub fn allows_method(&self, m: Method) -> bool {
+        self.methods.iter().any(|x| x.value == m)
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Method {
+    Get,
+    Post,
+    Put,
+    Patch,
+    Delete,
+}
+
+impl Method {
+    pub const ALL: [Method; 5] = [
+        Method::Get,
+        Method::Post,
+        Method::Put,
+        Method::Patch,
+        Method::Delete,
+    ];
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Method::Get => "GET",
+            Method::Post => "POST",
+            Method::Put => "PUT",
+            Method::Patch => "PATCH",
+            Method::Delete => "DELETE",
+        }
+    }
+    pub fn parse(s: &str) -> Option<Method> {
+        Method::ALL
+            .into_iter()
+            .find(|m| m.as_str().eq_ignore_ascii_case(s))
+    }
+    /// Methods whose parameters travel in a JSON body (the others use the query string).
+    pub fn has_body(self) -> bool {
+        matches!(self, Method::Post | Method::Put | Method::Patch)
+    }
+}
+
+/// The request keys shared by action webhooks, system webhooks and `defaults`.
+#[derive(Clone, Debug, Default)]
+pub struct Request {
+    pub url: Option<Sp<Template>>,
+    pub method: Option<Sp<Method>>,
+    pub headers: KeyValues<Template>,
+    pub query: KeyValues<Template>,
+    pub auth: Option<Sp<Auth>>,
+    pub signing: Option<Sp<Signing>>,
+    pub body: Option<Sp<Body>>,
+    pub timeout: Option<Sp<Duration>>,
+    pub span: Span,
+}
+
+impl Request {
+    /// This request with `defaults` filled in where it says nothing; its own keys win.
+    /// Headers and query merge by name (case-insensitive for headers).
+    pub fn merged(&self, defaults: &Request) -> Request {
+        let mut headers = defaults.headers.clone();
+        for (k, v) in &self.headers {
+            headers.retain(|(dk, _)| !dk.value.eq_ignore_ascii_case(&k.value));
+            headers.push((k.clone(), v.clone()));
+        }
+        let mut query = defaults.query.clone();
+        for (k, v) in &self.query {
+            query.retain(|(dk, _)| dk.value != k.value);
+            query.push((k.clone(), v.clone()));
+        }
+        Request {
+            url: self.url.clone().or_else(|| defaults.url.clone()),
+            method: self.method.or(defaults.method),
+            headers,
+            query,
+            auth: self.auth.clone().or_else(|| defaults.auth.clone()),
+            signing: self.signing.clone().or_else(|| defaults.signing.clone()),
+            body: self.body.clone().or_else(|| defaults.body.clone()),
+            timeout: self.timeout.or(defaults.timeout),
+            span: self.span,
+        }
+    }
+
+    pub fn method_or_default(&self) -> Method {
+        self.method.map(|m| m.value).unwrap_or(Method::Post)
+    }
+}
+
+impl<T: Copy> Copy for Sp<T> {}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Auth {
+    Bearer(Sp<Template>),
+    Basic {
+        username: Sp<Template>,
+        password: Sp<Template>,
+    },
+    Header {
+        name: Sp<String>,
+        value: Sp<Template>,
+    },
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Scheme {
+    StandardWebhooks,
+    HmacSha256,
+}
+
+impl Scheme {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Scheme::StandardWebhooks => "standard-webhooks",
+            Scheme::HmacSha256 => "hmac-sha256",
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Signing {
+    pub scheme: Sp<Scheme>,
+    pub secret: Sp<Template>,
+    pub header: Option<Sp<String>>,
+}
+
+/// A request body template: JSON shape with templated strings.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Body {
+    Null,
+    Bool(bool),
+    Number(serde_json::Number),
+    Str(Sp<Template>),
+    List(Vec<Body>),
+    Object(Vec<(String, Body)>),
+}
+
+impl Body {
+    /// Every template in the body, in document order.
+    pub fn templates(&self) -> Vec<&Sp<Template>> {
+        let mut out = Vec::new();
+        fn walk<'a>(b: &'a Body, out: &mut Vec<&'a Sp<Template>>) {
+            match b {
+                Body::Str(t) => out.push(t),
+                Body::List(items) => items.iter().for_each(|i| walk(i, out)),
+                Body::Object(pairs) => pairs.iter().for_each(|(_, v)| walk(v, out)),
+                _ => {}
+            }
+        }
+        walk(self, &mut out);
+        out
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ParamType {
+    String,
+    Number,
+    Integer,
+    Boolean,
+    Phone,
+    Date,
+    Email,
+}
+
+impl ParamType {
+    pub const NAMES: [&'static str; 7] = [
+        "string", "number", "integer", "boolean", "phone", "date", "email",
+    ];
+    pub fn parse(s: &str) -> Option<Self> {
+        Some(match s {
+            "string" => ParamType::String,
+            "number" => ParamType::Number,
+            "integer" => ParamType::Integer,
+            "boolean" => ParamType::Boolean,
+            "phone" => ParamType::Phone,
+            "date" => ParamType::Date,
+            "email" => ParamType::Email,
+            _ => return None,
+        })
+    }
+    pub fn as_str(self) -> &'static str {
+        Self::NAMES[self as usize]
+    }
+}
+
+#[derive(Clone, Debug)]
+pub struct Parameter {
+    pub name: Sp<String>,
+    pub ty: Sp<ParamType>,
+    pub description: Option<Sp<String>>,
+    pub required: bool,
+    pub pattern: Option<Sp<String>>,
+    pub example: Option<Sp<Json>>,
+    pub default: Option<Sp<Template>>,
+    pub enum_values: Option<Sp<Vec<Json>>>,
+}
+
+#[derive(Clone, Debug)]
+pub enum Trigger {
+    Phrases(Vec<Sp<String>>, Span),
+    Entity(Sp<String>),
+    Regex(Sp<String>),
+}
+
+#[derive(Clone, Debug)]
+pub enum Condition {
+    Present(Sp<String>),
+    Absent(Sp<String>),
+    Equals(KeyValues<Json>),
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct ResponseSpec {
+    pub envelope: bool,
+    pub assign: KeyValues<String>,
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct Expect {
+    pub status: Option<Sp<u16>>,
+    pub success: Option<Sp<bool>>,
+    pub json: KeyValues<Json>,
+    pub max_latency: Option<Sp<Duration>>,
+}
+
+#[derive(Clone, Debug)]
+pub struct TestCase {
+    pub name: Sp<String>,
+    pub parameters: KeyValues<Json>,
+    pub vars: KeyValues<String>,
+    pub expect: Expect,
+    pub span: Span,
+}
+
+#[derive(Clone, Debug)]
+pub struct MockRule {
+    pub when: KeyValues<Json>,
+    pub status: u16,
+    pub headers: Vec<(String, String)>,
+    pub body: Option<Json>,
+    pub delay: Option<Duration>,
+    pub span: Span,
+}
+
+#[derive(Clone, Debug)]
+pub struct Action {
+    pub name: Sp<String>,
+    pub display_name: Option<Sp<String>>,
+    pub description: Option<Sp<String>>,
+    pub targets: Vec<Sp<String>>,
+    pub interruptible: Option<Sp<bool>>,
+    pub parameters: Vec<Parameter>,
+    pub schema: Option<Sp<Json>>,
+    pub triggers: Vec<Trigger>,
+    pub conditions: Vec<Condition>,
+    pub webhook: Request,
+    pub response: ResponseSpec,
+    pub fallback: Option<Sp<String>>,
+    pub tests: Vec<TestCase>,
+    pub mock: Vec<MockRule>,
+    pub span: Span,
+}
+
+impl Action {
+    pub fn parameter(&self, name: &str) -> Option<&Parameter> {
+        self.parameters.iter().find(|p| p.name.value == name)
+    }
+    /// Names of every parameter, from `parameters:` or from the JSON Schema's `properties`.
+    pub fn parameter_names(&self) -> Vec<String> {
+        if let Some(schema) = &self.schema {
+            if let Some(props) = schema.value.get("properties").and_then(Json::as_object) {
+                return props.keys().cloned().collect();
+            }
+            return Vec::new();
+        }
+        self.parameters
+            .iter()
+            .map(|p| p.name.value.clone())
+            .collect()
+    }
+    pub fn required_parameters(&self) -> Vec<String> {
+        if let Some(schema) = &self.schema {
+            return schema
+                .value
+                .get("required")
+                .and_then(Json::as_array)
+                .map(|a| {
+                    a.iter()
+                        .filter_map(|v| v.as_str().map(String::from))
+                        .collect()
+                })
+                .unwrap_or_default();
+        }
+        self.parameters
+            .iter()
+            .filter(|p| p.required && p.default.is_none())
+            .map(|p| p.name.value.clone())
+            .collect()
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SystemKind {
+    PreCall,
+    PostCall,
+    CallStatus,
+}
+
+impl SystemKind {
+    pub const ALL: [SystemKind; 3] = [
+        SystemKind::PreCall,
+        SystemKind::PostCall,
+        SystemKind::CallStatus,
+    ];
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SystemKind::PreCall => "pre_call",
+            SystemKind::PostCall => "post_call",
+            SystemKind::CallStatus => "call_status",
+        }
+    }
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|k| k.as_str() == s)
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum OnFailure {
+    #[default]
+    Continue,
+    Block,
+}
+
+#[derive(Clone, Debug)]
+pub struct SystemWebhook {
+    pub kind: SystemKind,
+    pub request: Request,
+    pub assign: KeyValues<String>,
+    pub assign_span: Option<Span>,
+    pub on_failure: OnFailure,
+    pub events: Vec<Sp<String>>,
+    pub tests: Vec<TestCase>,
+    pub mock: Vec<MockRule>,
+    pub span: Span,
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct SystemWebhooks {
+    pub pre_call: Option<SystemWebhook>,
+    pub post_call: Option<SystemWebhook>,
+    pub call_status: Option<SystemWebhook>,
+}
+
+impl SystemWebhooks {
+    pub fn get(&self, kind: SystemKind) -> Option<&SystemWebhook> {
+        match kind {
+            SystemKind::PreCall => self.pre_call.as_ref(),
+            SystemKind::PostCall => self.post_call.as_ref(),
+            SystemKind::CallStatus => self.call_status.as_ref(),
+        }
+    }
+    pub fn iter(&self) -> impl Iterator<Item = &SystemWebhook> {
+        [&self.pre_call, &self.post_call, &self.call_status]
+            .into_iter()
+            .flatten()
+    }
+}
+
+/// Built-in variables, and where each may be used.
+pub const BUILTINS_EVERYWHERE: [&str; 7] = [
+    "agent_id",
+    "agent_uuid",
+    "conversation_id",
+    "conversation_uuid",
+    "contact_id",
+    "caller_phone",
+    "call_started_at",
+];
+pub const BUILTINS_POST_CALL: [&str; 4] = [
+    "call_duration",
+    "call_summary",
+    "transcript",
+    "actions_fired",
+];
+pub const BUILTINS_CALL_STATUS: [&str; 1] = ["event"];
+
+/// Status events a call can go through (`call_status.events`, transcript event lines).
+pub const CALL_EVENTS: [&str; 8] = [
+    "call_started",
+    "ringing",
+    "in_progress",
+    "transfer_initiated",
+    "transfer_completed",
+    "hold",
+    "resumed",
+    "call_ended",
+];
+
+impl Definition {
+    pub fn action(&self, name: &str) -> Option<&Action> {
+        self.actions.iter().find(|a| a.name.value == name)
+    }
+    pub fn dir(&self) -> PathBuf {
+        self.path
+            .parent()
+            .map(|p| p.to_path_buf())
+            .unwrap_or_default()
+    }
+}

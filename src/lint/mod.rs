@@ -1,0 +1,242 @@
+//! Lint: the loader's structural findings plus every rule in [`RULES`], each in its own file
+//! under `rules/` with a stable code. `docs` in each entry is the line in the README table.
+
+pub mod rules;
+
+use crate::definition::env::EnvSource;
+use crate::definition::model::*;
+use crate::definition::{Loaded, template::Template};
+use crate::diag::{Finding, Severity, Span};
+
+/// One lint rule: a stable code, its severity, what it catches, and its check.
+/// Rules with `check: None` are enforced by the loader while it reads the file.
+pub struct Rule {
+    pub code: &'static str,
+    pub severity: Severity,
+    pub summary: &'static str,
+    pub example: &'static str,
+    pub check: Option<fn(&Ctx, &mut Vec<Finding>)>,
+}
+
+const fn loader(code: &'static str, summary: &'static str, example: &'static str) -> Rule {
+    Rule {
+        code,
+        severity: Severity::Error,
+        summary,
+        example,
+        check: None,
+    }
+}
+
+pub const RULES: &[Rule] = &[
+    loader(
+        "syntax",
+        "the file is not valid YAML, not UTF-8, too deep, too large or an alias bomb",
+        "`actions: [`",
+    ),
+    loader(
+        "unknown-key",
+        "a key the format does not know, with did-you-mean",
+        "`descripton:`",
+    ),
+    loader(
+        "duplicate-key",
+        "the same key twice in one mapping",
+        "two `url:` in one webhook",
+    ),
+    loader(
+        "type",
+        "a value of the wrong type or an unknown enum value",
+        "`timeout: soon`, `method: FETCH`",
+    ),
+    loader(
+        "missing-key",
+        "a required key is absent",
+        "an action without `description`",
+    ),
+    loader("version", "`version` missing or not 1", "`version: 2`"),
+    loader(
+        "template",
+        "a malformed `{{ }}` or `${env:…}`",
+        "`{{ order number }}`",
+    ),
+    loader(
+        "parameter-type",
+        "an unknown parameter type",
+        "`type: text`",
+    ),
+    loader(
+        "trigger",
+        "a trigger with none or several of phrases/entity/regex",
+        "`- { phrases: [..], regex: .. }`",
+    ),
+    loader(
+        "parameters-or-schema",
+        "an action with both `parameters` and `schema`",
+        "",
+    ),
+    rules::action_name::RULE,
+    rules::duplicate_action::RULE,
+    rules::url_invalid::RULE,
+    rules::url_scheme::RULE,
+    rules::url_private::RULE,
+    rules::url_credentials::RULE,
+    rules::method_policy::RULE,
+    rules::unknown_template::RULE,
+    rules::builtin_context::RULE,
+    rules::invalid_pattern::RULE,
+    rules::invalid_value::RULE,
+    rules::invalid_schema::RULE,
+    rules::empty_trigger::RULE,
+    rules::invalid_regex::RULE,
+    rules::unknown_entity::RULE,
+    rules::duplicate_phrase::RULE,
+    rules::unknown_condition::RULE,
+    rules::inline_secret::RULE,
+    rules::signing_secret::RULE,
+    rules::timeout_policy::RULE,
+    rules::slow_timeout::RULE,
+    rules::post_call_assign::RULE,
+    rules::invalid_jsonpath::RULE,
+    rules::vague_description::RULE,
+    rules::unknown_event::RULE,
+    rules::env_unset::RULE,
+];
+
+pub fn rule(code: &str) -> Option<&'static Rule> {
+    RULES.iter().find(|r| r.code == code)
+}
+
+/// Where a request is defined, for messages and template scoping.
+#[derive(Clone, Copy)]
+pub enum Owner<'a> {
+    Action(&'a Action),
+    System(&'a SystemWebhook),
+}
+
+/// A request as sent: the owner's keys merged over `defaults`.
+pub struct Site<'a> {
+    pub owner: Owner<'a>,
+    pub label: String,
+    pub request: Request,
+}
+
+pub struct Ctx<'a> {
+    pub def: &'a Definition,
+    pub sites: Vec<Site<'a>>,
+    pub check_env: bool,
+    pub env: EnvSource,
+}
+
+impl<'a> Ctx<'a> {
+    pub fn new(def: &'a Definition, check_env: bool) -> Self {
+        let mut sites = Vec::new();
+        for a in &def.actions {
+            sites.push(Site {
+                owner: Owner::Action(a),
+                label: format!("action `{}`", a.name.value),
+                request: a.webhook.merged(&def.defaults),
+            });
+        }
+        for w in def.webhooks.iter() {
+            sites.push(Site {
+                owner: Owner::System(w),
+                label: format!("webhook `{}`", w.kind.as_str()),
+                request: w.request.merged(&def.defaults),
+            });
+        }
+        Ctx {
+            def,
+            sites,
+            check_env,
+            env: EnvSource {
+                dotenv: def.dotenv.clone(),
+            },
+        }
+    }
+
+    /// Every template the file holds, with a label of where it is.
+    pub fn templates(&self) -> Vec<(Option<Owner<'a>>, &Sp<Template>)> {
+        let mut out: Vec<(Option<Owner<'a>>, &Sp<Template>)> = Vec::new();
+        for (_, v) in &self.def.agent.variables {
+            out.push((None, v));
+        }
+        let d = &self.def.defaults;
+        push_request(&mut out, None, d);
+        for a in &self.def.actions {
+            push_request(&mut out, Some(Owner::Action(a)), &a.webhook);
+            for p in &a.parameters {
+                if let Some(t) = &p.default {
+                    out.push((Some(Owner::Action(a)), t));
+                }
+            }
+        }
+        for w in self.def.webhooks.iter() {
+            push_request(&mut out, Some(Owner::System(w)), &w.request);
+        }
+        out
+    }
+}
+
+fn push_request<'a, 'b>(
+    out: &mut Vec<(Option<Owner<'a>>, &'b Sp<Template>)>,
+    owner: Option<Owner<'a>>,
+    r: &'b Request,
+) {
+    if let Some(u) = &r.url {
+        out.push((owner, u));
+    }
+    for (_, v) in r.headers.iter().chain(r.query.iter()) {
+        out.push((owner, v));
+    }
+    match r.auth.as_ref().map(|a| &a.value) {
+        Some(Auth::Bearer(t)) => out.push((owner, t)),
+        Some(Auth::Basic { username, password }) => {
+            out.push((owner, username));
+            out.push((owner, password));
+        }
+        Some(Auth::Header { value, .. }) => out.push((owner, value)),
+        None => {}
+    }
+    if let Some(s) = &r.signing {
+        out.push((owner, &s.value.secret));
+    }
+    if let Some(b) = &r.body {
+        for t in b.value.templates() {
+            out.push((owner, t));
+        }
+    }
+}
+
+/// Run every rule over a loaded file. Findings come back ordered by place.
+pub fn lint(loaded: &Loaded, check_env: bool) -> Vec<Finding> {
+    let mut findings = loaded.findings.clone();
+    // A file that did not parse has nothing more to check.
+    if !findings.iter().any(|f| f.code == "syntax") {
+        let ctx = Ctx::new(&loaded.def, check_env);
+        for r in RULES {
+            if let Some(check) = r.check {
+                check(&ctx, &mut findings);
+            }
+        }
+    }
+    findings.sort_by_key(|f| (f.span.line, f.span.col, f.code));
+    findings.dedup_by(|a, b| a.code == b.code && a.span == b.span && a.message == b.message);
+    findings
+}
+
+/// The place of a template variable inside its string.
+pub fn var_span(def: &Definition, t: &Sp<Template>, at: usize) -> Span {
+    let mut span = crate::definition::load::locate_in(&def.source, t.span, &t.value.raw, at);
+    if span != t.span {
+        // Cover the whole `{{ … }}` or `${env:…}` reference.
+        let rest = t.value.raw.get(at..).unwrap_or("");
+        let end = if rest.starts_with("{{") {
+            rest.find("}}").map(|i| i + 2)
+        } else {
+            rest.find('}').map(|i| i + 1)
+        };
+        span.len = end.unwrap_or(1);
+    }
+    span
+}

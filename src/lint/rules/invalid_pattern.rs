@@ -1,0 +1,41 @@
+//! `invalid-pattern`: a parameter `pattern` that does not compile.
+
+use crate::diag::{Finding, Severity};
+use crate::lint::{Ctx, Rule};
+
+pub const RULE: Rule = Rule {
+    code: "invalid-pattern",
+    severity: Severity::Error,
+    summary: "a parameter `pattern` that is not a valid regular expression",
+    example: "`pattern: '^ORD-(\\d{5}$'`",
+    check: Some(check),
+};
+
+fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
+    for a in &ctx.def.actions {
+        for p in &a.parameters {
+            if let Some(pat) = &p.pattern {
+                if let Err(e) = regex::Regex::new(&pat.value) {
+                    out.push(Finding::error(
+                        RULE.code,
+                        pat.span,
+                        format!(
+                            "pattern of `{}` does not compile: {}",
+                            p.name.value,
+                            one_line(&e.to_string())
+                        ),
+                    ));
+                }
+            }
+        }
+    }
+}
+
+pub(crate) fn one_line(s: &str) -> String {
+    s.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('^'))
+        .last()
+        .unwrap_or(s)
+        .to_string()
+}

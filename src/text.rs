@@ -1,0 +1,70 @@
+//! Text normalisation shared by trigger phrases and caller turns, so both sides compare the
+//! same way: lower case, contractions expanded, punctuation to spaces, one space between words.
+
+/// Contractions people say to agents; "where's" = "where is".
+const CONTRACTIONS: [(&str, &str); 24] = [
+    ("won't", "will not"),
+    ("can't", "can not"),
+    ("cannot", "can not"),
+    ("n't", " not"),
+    ("'re", " are"),
+    ("'ve", " have"),
+    ("'ll", " will"),
+    ("'d", " would"),
+    ("'m", " am"),
+    ("let's", "let us"),
+    ("where's", "where is"),
+    ("what's", "what is"),
+    ("when's", "when is"),
+    ("how's", "how is"),
+    ("who's", "who is"),
+    ("that's", "that is"),
+    ("there's", "there is"),
+    ("it's", "it is"),
+    ("he's", "he is"),
+    ("she's", "she is"),
+    ("here's", "here is"),
+    ("why's", "why is"),
+    ("gonna", "going to"),
+    ("wanna", "want to"),
+];
+
+/// Normalise for matching. The result is padded with one space at each end, so that a phrase
+/// " order status " only matches on word boundaries.
+pub fn normalise(s: &str) -> String {
+    let mut lower = s.to_lowercase().replace(['’', '‘', '`'], "'");
+    for (from, to) in CONTRACTIONS {
+        if lower.contains(from) {
+            lower = lower.replace(from, to);
+        }
+    }
+    let mut out = String::with_capacity(lower.len() + 2);
+    out.push(' ');
+    let mut last_space = true;
+    for c in lower.chars() {
+        if c.is_alphanumeric() {
+            out.push(c);
+            last_space = false;
+        } else if !last_space {
+            out.push(' ');
+            last_space = true;
+        }
+    }
+    if !last_space {
+        out.push(' ');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::normalise;
+
+    #[test]
+    fn contractions_and_punctuation() {
+        assert_eq!(normalise("Where's my ORDER?!"), " where is my order ");
+        assert_eq!(normalise("I can't — really"), " i can not really ");
+        assert_eq!(normalise("it’s fine"), " it is fine ");
+        assert_eq!(normalise("  "), " ");
+    }
+}

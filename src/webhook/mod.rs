@@ -1,0 +1,6 @@
+//! Sending a webhook: the request plan (pure), the network policy, signing, the sender and the
+//! verdict on the response. `test` and `simulate` share all of it.
+
+pub mod policy;
+pub mod render;
+pub mod signing;
