@@ -155,6 +155,8 @@ fn parse_here(src: &str) -> Result<Node, ParseError> {
     // (rule `duplicate-key`) alongside every other finding, instead of failing the parse.
     let mut options = serde_saphyr::Options::default();
     options.duplicate_keys = serde_saphyr::DuplicateKeyPolicy::PassThrough;
+    // YAML 1.2 booleans only: `n`, `no`, `on` stay strings (a parameter named `n`, country `NO`).
+    options.strict_booleans = true;
     match serde_saphyr::from_str_with_options::<SpannedNode>(src, options) {
         Ok(n) => Ok(n.0),
         Err(e) => {

@@ -48,7 +48,12 @@ pub fn human(w: &mut dyn Write, r: &Report, paint: Paint) -> io::Result<()> {
             } else {
                 token_len(&line[start..])
             };
-            let end = (start + len.max(1)).min(line.len().max(start));
+            let mut end = (start + len.max(1)).min(line.len());
+            // annotate-snippets slices the line at these offsets: keep them on char boundaries.
+            while end < line.len() && !line.is_char_boundary(end) {
+                end += 1;
+            }
+            let end = end.max(start);
             let snippet = Snippet::source(line)
                 .line_start(f.span.line as usize)
                 .fold(false)

@@ -34,8 +34,7 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
 pub(crate) fn one_line(s: &str) -> String {
     s.lines()
         .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('^'))
-        .last()
+        .rfind(|l| !l.is_empty() && !l.starts_with('^'))
         .unwrap_or(s)
         .to_string()
 }

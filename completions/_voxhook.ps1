@@ -1,0 +1,220 @@
+
+using namespace System.Management.Automation
+using namespace System.Management.Automation.Language
+
+Register-ArgumentCompleter -Native -CommandName 'voxhook' -ScriptBlock {
+    param($wordToComplete, $commandAst, $cursorPosition)
+
+    $commandElements = $commandAst.CommandElements
+    $command = @(
+        'voxhook'
+        for ($i = 1; $i -lt $commandElements.Count; $i++) {
+            $element = $commandElements[$i]
+            if ($element -isnot [StringConstantExpressionAst] -or
+                $element.StringConstantType -ne [StringConstantType]::BareWord -or
+                $element.Value.StartsWith('-') -or
+                $element.Value -eq $wordToComplete) {
+                break
+        }
+        $element.Value
+    }) -join ';'
+
+    $completions = @(switch ($command) {
+        'voxhook' {
+            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'The action file [default: $VOXHOOK_FILE, else voxhook.yaml or voxhook.yml here]')
+            [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'The action file [default: $VOXHOOK_FILE, else voxhook.yaml or voxhook.yml here]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour output (NO_COLOR and CLICOLOR_FORCE are honoured under auto)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only findings, failures and the verdict')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only findings, failures and the verdict')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print more: timings, resolved addresses, why a trigger fired')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print more: timings, resolved addresses, why a trigger fired')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('lint', 'lint', [CompletionResultType]::ParameterValue, 'Check the action file: syntax, keys, types, policy, templates, triggers, secrets')
+            [CompletionResult]::new('test', 'test', [CompletionResultType]::ParameterValue, 'Fire one action or system webhook exactly as the platform would, and judge the response')
+            [CompletionResult]::new('simulate', 'simulate', [CompletionResultType]::ParameterValue, 'Replay a call transcript: which actions fire, with what, and what comes back')
+            [CompletionResult]::new('mock', 'mock', [CompletionResultType]::ParameterValue, 'Serve every `mock:` response on loopback')
+            [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Write a starter voxhook.yaml')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the actions and system webhooks')
+            [CompletionResult]::new('schema', 'schema', [CompletionResultType]::ParameterValue, 'Print the JSON Schema (draft 2020-12) of the action file')
+            [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print shell completions')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'voxhook;lint' {
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'The action file [default: $VOXHOOK_FILE, else voxhook.yaml or voxhook.yml here]')
+            [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'The action file [default: $VOXHOOK_FILE, else voxhook.yaml or voxhook.yml here]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour output (NO_COLOR and CLICOLOR_FORCE are honoured under auto)')
+            [CompletionResult]::new('--deny-warnings', '--deny-warnings', [CompletionResultType]::ParameterName, 'Exit 1 on warnings too')
+            [CompletionResult]::new('--check-env', '--check-env', [CompletionResultType]::ParameterName, 'Also report `${env:…}` values that are unset here (environment and .env)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only findings, failures and the verdict')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only findings, failures and the verdict')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print more: timings, resolved addresses, why a trigger fired')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print more: timings, resolved addresses, why a trigger fired')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'voxhook;test' {
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'A parameter value, `KEY=VALUE` (repeatable)')
+            [CompletionResult]::new('--param', '--param', [CompletionResultType]::ParameterName, 'A parameter value, `KEY=VALUE` (repeatable)')
+            [CompletionResult]::new('--params', '--params', [CompletionResultType]::ParameterName, 'Parameters as a JSON object, or @FILE holding one')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Total deadline for the request (overrides the file)')
+            [CompletionResult]::new('--repeat', '--repeat', [CompletionResultType]::ParameterName, 'Fire the request N times')
+            [CompletionResult]::new('--concurrency', '--concurrency', [CompletionResultType]::ParameterName, 'How many requests are in flight at once with --repeat or --all')
+            [CompletionResult]::new('--report', '--report', [CompletionResultType]::ParameterName, 'Write a report, `junit=PATH`')
+            [CompletionResult]::new('--var', '--var', [CompletionResultType]::ParameterName, 'A variable for templates, `K=V` (repeatable)')
+            [CompletionResult]::new('--caller', '--caller', [CompletionResultType]::ParameterName, 'The caller''s phone number ({{caller_phone}})')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'Region for phone numbers written without a country code')
+            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'The action file [default: $VOXHOOK_FILE, else voxhook.yaml or voxhook.yml here]')
+            [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'The action file [default: $VOXHOOK_FILE, else voxhook.yaml or voxhook.yml here]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour output (NO_COLOR and CLICOLOR_FORCE are honoured under auto)')
+            [CompletionResult]::new('--no-prompt', '--no-prompt', [CompletionResultType]::ParameterName, 'Never prompt for missing parameters; exit 2 naming them')
+            [CompletionResult]::new('--all', '--all', [CompletionResultType]::ParameterName, 'Run every `tests:` case in the file')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print the requests and send nothing')
+            [CompletionResult]::new('--mock', '--mock', [CompletionResultType]::ParameterName, 'Send to an in-process mock server built from the `mock:` sections')
+            [CompletionResult]::new('--allow-local', '--allow-local', [CompletionResultType]::ParameterName, 'Allow loopback, private addresses and plain http (your own machine only)')
+            [CompletionResult]::new('--insecure', '--insecure', [CompletionResultType]::ParameterName, 'Do not verify TLS certificates')
+            [CompletionResult]::new('--show-secrets', '--show-secrets', [CompletionResultType]::ParameterName, 'Print secrets instead of masking them')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of the human view')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only findings, failures and the verdict')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only findings, failures and the verdict')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print more: timings, resolved addresses, why a trigger fired')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print more: timings, resolved addresses, why a trigger fired')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'voxhook;simulate' {
+            [CompletionResult]::new('--now', '--now', [CompletionResultType]::ParameterName, 'The call''s start time, RFC 3339 (else `# started:`, else now)')
+            [CompletionResult]::new('--var', '--var', [CompletionResultType]::ParameterName, 'A variable for templates, `K=V` (repeatable)')
+            [CompletionResult]::new('--caller', '--caller', [CompletionResultType]::ParameterName, 'The caller''s phone number ({{caller_phone}})')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'Region for phone numbers written without a country code')
+            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'The action file [default: $VOXHOOK_FILE, else voxhook.yaml or voxhook.yml here]')
+            [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'The action file [default: $VOXHOOK_FILE, else voxhook.yaml or voxhook.yml here]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour output (NO_COLOR and CLICOLOR_FORCE are honoured under auto)')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print the requests and send nothing')
+            [CompletionResult]::new('--mock', '--mock', [CompletionResultType]::ParameterName, 'Send to an in-process mock server built from the `mock:` sections')
+            [CompletionResult]::new('--allow-local', '--allow-local', [CompletionResultType]::ParameterName, 'Allow loopback, private addresses and plain http (your own machine only)')
+            [CompletionResult]::new('--insecure', '--insecure', [CompletionResultType]::ParameterName, 'Do not verify TLS certificates')
+            [CompletionResult]::new('--show-secrets', '--show-secrets', [CompletionResultType]::ParameterName, 'Print secrets instead of masking them')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of the human view')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only findings, failures and the verdict')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only findings, failures and the verdict')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print more: timings, resolved addresses, why a trigger fired')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print more: timings, resolved addresses, why a trigger fired')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'voxhook;mock' {
+            [CompletionResult]::new('--port', '--port', [CompletionResultType]::ParameterName, 'Port on 127.0.0.1 (0 picks a free one)')
+            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'The action file [default: $VOXHOOK_FILE, else voxhook.yaml or voxhook.yml here]')
+            [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'The action file [default: $VOXHOOK_FILE, else voxhook.yaml or voxhook.yml here]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour output (NO_COLOR and CLICOLOR_FORCE are honoured under auto)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only findings, failures and the verdict')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only findings, failures and the verdict')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print more: timings, resolved addresses, why a trigger fired')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print more: timings, resolved addresses, why a trigger fired')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'voxhook;init' {
+            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'The action file [default: $VOXHOOK_FILE, else voxhook.yaml or voxhook.yml here]')
+            [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'The action file [default: $VOXHOOK_FILE, else voxhook.yaml or voxhook.yml here]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour output (NO_COLOR and CLICOLOR_FORCE are honoured under auto)')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Accept the defaults without asking')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Accept the defaults without asking')
+            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Overwrite an existing file')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only findings, failures and the verdict')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only findings, failures and the verdict')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print more: timings, resolved addresses, why a trigger fired')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print more: timings, resolved addresses, why a trigger fired')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'voxhook;list' {
+            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'The action file [default: $VOXHOOK_FILE, else voxhook.yaml or voxhook.yml here]')
+            [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'The action file [default: $VOXHOOK_FILE, else voxhook.yaml or voxhook.yml here]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour output (NO_COLOR and CLICOLOR_FORCE are honoured under auto)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only findings, failures and the verdict')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only findings, failures and the verdict')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print more: timings, resolved addresses, why a trigger fired')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print more: timings, resolved addresses, why a trigger fired')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'voxhook;schema' {
+            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'The action file [default: $VOXHOOK_FILE, else voxhook.yaml or voxhook.yml here]')
+            [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'The action file [default: $VOXHOOK_FILE, else voxhook.yaml or voxhook.yml here]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour output (NO_COLOR and CLICOLOR_FORCE are honoured under auto)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only findings, failures and the verdict')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only findings, failures and the verdict')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print more: timings, resolved addresses, why a trigger fired')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print more: timings, resolved addresses, why a trigger fired')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'voxhook;completions' {
+            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'The action file [default: $VOXHOOK_FILE, else voxhook.yaml or voxhook.yml here]')
+            [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'The action file [default: $VOXHOOK_FILE, else voxhook.yaml or voxhook.yml here]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour output (NO_COLOR and CLICOLOR_FORCE are honoured under auto)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only findings, failures and the verdict')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only findings, failures and the verdict')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print more: timings, resolved addresses, why a trigger fired')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print more: timings, resolved addresses, why a trigger fired')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'voxhook;help' {
+            [CompletionResult]::new('lint', 'lint', [CompletionResultType]::ParameterValue, 'Check the action file: syntax, keys, types, policy, templates, triggers, secrets')
+            [CompletionResult]::new('test', 'test', [CompletionResultType]::ParameterValue, 'Fire one action or system webhook exactly as the platform would, and judge the response')
+            [CompletionResult]::new('simulate', 'simulate', [CompletionResultType]::ParameterValue, 'Replay a call transcript: which actions fire, with what, and what comes back')
+            [CompletionResult]::new('mock', 'mock', [CompletionResultType]::ParameterValue, 'Serve every `mock:` response on loopback')
+            [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Write a starter voxhook.yaml')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the actions and system webhooks')
+            [CompletionResult]::new('schema', 'schema', [CompletionResultType]::ParameterValue, 'Print the JSON Schema (draft 2020-12) of the action file')
+            [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print shell completions')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'voxhook;help;lint' {
+            break
+        }
+        'voxhook;help;test' {
+            break
+        }
+        'voxhook;help;simulate' {
+            break
+        }
+        'voxhook;help;mock' {
+            break
+        }
+        'voxhook;help;init' {
+            break
+        }
+        'voxhook;help;list' {
+            break
+        }
+        'voxhook;help;schema' {
+            break
+        }
+        'voxhook;help;completions' {
+            break
+        }
+        'voxhook;help;help' {
+            break
+        }
+    })
+
+    $completions.Where{ $_.CompletionText -like "$wordToComplete*" } |
+        Sort-Object -Property ListItemText
+}

@@ -1,0 +1,196 @@
+
+use builtin;
+use str;
+
+set edit:completion:arg-completer[voxhook] = {|@words|
+    fn spaces {|n|
+        builtin:repeat $n ' ' | str:join ''
+    }
+    fn cand {|text desc|
+        edit:complex-candidate $text &display=$text' '(spaces (- 14 (wcswidth $text)))$desc
+    }
+    var command = 'voxhook'
+    for word $words[1..-1] {
+        if (str:has-prefix $word '-') {
+            break
+        }
+        set command = $command';'$word
+    }
+    var completions = [
+        &'voxhook'= {
+            cand -f 'The action file [default: $VOXHOOK_FILE, else voxhook.yaml or voxhook.yml here]'
+            cand --file 'The action file [default: $VOXHOOK_FILE, else voxhook.yaml or voxhook.yml here]'
+            cand --color 'When to colour output (NO_COLOR and CLICOLOR_FORCE are honoured under auto)'
+            cand -q 'Print only findings, failures and the verdict'
+            cand --quiet 'Print only findings, failures and the verdict'
+            cand -v 'Print more: timings, resolved addresses, why a trigger fired'
+            cand --verbose 'Print more: timings, resolved addresses, why a trigger fired'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand lint 'Check the action file: syntax, keys, types, policy, templates, triggers, secrets'
+            cand test 'Fire one action or system webhook exactly as the platform would, and judge the response'
+            cand simulate 'Replay a call transcript: which actions fire, with what, and what comes back'
+            cand mock 'Serve every `mock:` response on loopback'
+            cand init 'Write a starter voxhook.yaml'
+            cand list 'List the actions and system webhooks'
+            cand schema 'Print the JSON Schema (draft 2020-12) of the action file'
+            cand completions 'Print shell completions'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'voxhook;lint'= {
+            cand --format 'Output format'
+            cand -f 'The action file [default: $VOXHOOK_FILE, else voxhook.yaml or voxhook.yml here]'
+            cand --file 'The action file [default: $VOXHOOK_FILE, else voxhook.yaml or voxhook.yml here]'
+            cand --color 'When to colour output (NO_COLOR and CLICOLOR_FORCE are honoured under auto)'
+            cand --deny-warnings 'Exit 1 on warnings too'
+            cand --check-env 'Also report `${env:…}` values that are unset here (environment and .env)'
+            cand -q 'Print only findings, failures and the verdict'
+            cand --quiet 'Print only findings, failures and the verdict'
+            cand -v 'Print more: timings, resolved addresses, why a trigger fired'
+            cand --verbose 'Print more: timings, resolved addresses, why a trigger fired'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'voxhook;test'= {
+            cand -p 'A parameter value, `KEY=VALUE` (repeatable)'
+            cand --param 'A parameter value, `KEY=VALUE` (repeatable)'
+            cand --params 'Parameters as a JSON object, or @FILE holding one'
+            cand --timeout 'Total deadline for the request (overrides the file)'
+            cand --repeat 'Fire the request N times'
+            cand --concurrency 'How many requests are in flight at once with --repeat or --all'
+            cand --report 'Write a report, `junit=PATH`'
+            cand --var 'A variable for templates, `K=V` (repeatable)'
+            cand --caller 'The caller''s phone number ({{caller_phone}})'
+            cand --region 'Region for phone numbers written without a country code'
+            cand -f 'The action file [default: $VOXHOOK_FILE, else voxhook.yaml or voxhook.yml here]'
+            cand --file 'The action file [default: $VOXHOOK_FILE, else voxhook.yaml or voxhook.yml here]'
+            cand --color 'When to colour output (NO_COLOR and CLICOLOR_FORCE are honoured under auto)'
+            cand --no-prompt 'Never prompt for missing parameters; exit 2 naming them'
+            cand --all 'Run every `tests:` case in the file'
+            cand --dry-run 'Print the requests and send nothing'
+            cand --mock 'Send to an in-process mock server built from the `mock:` sections'
+            cand --allow-local 'Allow loopback, private addresses and plain http (your own machine only)'
+            cand --insecure 'Do not verify TLS certificates'
+            cand --show-secrets 'Print secrets instead of masking them'
+            cand --json 'Print JSON instead of the human view'
+            cand -q 'Print only findings, failures and the verdict'
+            cand --quiet 'Print only findings, failures and the verdict'
+            cand -v 'Print more: timings, resolved addresses, why a trigger fired'
+            cand --verbose 'Print more: timings, resolved addresses, why a trigger fired'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'voxhook;simulate'= {
+            cand --now 'The call''s start time, RFC 3339 (else `# started:`, else now)'
+            cand --var 'A variable for templates, `K=V` (repeatable)'
+            cand --caller 'The caller''s phone number ({{caller_phone}})'
+            cand --region 'Region for phone numbers written without a country code'
+            cand -f 'The action file [default: $VOXHOOK_FILE, else voxhook.yaml or voxhook.yml here]'
+            cand --file 'The action file [default: $VOXHOOK_FILE, else voxhook.yaml or voxhook.yml here]'
+            cand --color 'When to colour output (NO_COLOR and CLICOLOR_FORCE are honoured under auto)'
+            cand --dry-run 'Print the requests and send nothing'
+            cand --mock 'Send to an in-process mock server built from the `mock:` sections'
+            cand --allow-local 'Allow loopback, private addresses and plain http (your own machine only)'
+            cand --insecure 'Do not verify TLS certificates'
+            cand --show-secrets 'Print secrets instead of masking them'
+            cand --json 'Print JSON instead of the human view'
+            cand -q 'Print only findings, failures and the verdict'
+            cand --quiet 'Print only findings, failures and the verdict'
+            cand -v 'Print more: timings, resolved addresses, why a trigger fired'
+            cand --verbose 'Print more: timings, resolved addresses, why a trigger fired'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'voxhook;mock'= {
+            cand --port 'Port on 127.0.0.1 (0 picks a free one)'
+            cand -f 'The action file [default: $VOXHOOK_FILE, else voxhook.yaml or voxhook.yml here]'
+            cand --file 'The action file [default: $VOXHOOK_FILE, else voxhook.yaml or voxhook.yml here]'
+            cand --color 'When to colour output (NO_COLOR and CLICOLOR_FORCE are honoured under auto)'
+            cand -q 'Print only findings, failures and the verdict'
+            cand --quiet 'Print only findings, failures and the verdict'
+            cand -v 'Print more: timings, resolved addresses, why a trigger fired'
+            cand --verbose 'Print more: timings, resolved addresses, why a trigger fired'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'voxhook;init'= {
+            cand -f 'The action file [default: $VOXHOOK_FILE, else voxhook.yaml or voxhook.yml here]'
+            cand --file 'The action file [default: $VOXHOOK_FILE, else voxhook.yaml or voxhook.yml here]'
+            cand --color 'When to colour output (NO_COLOR and CLICOLOR_FORCE are honoured under auto)'
+            cand -y 'Accept the defaults without asking'
+            cand --yes 'Accept the defaults without asking'
+            cand --force 'Overwrite an existing file'
+            cand -q 'Print only findings, failures and the verdict'
+            cand --quiet 'Print only findings, failures and the verdict'
+            cand -v 'Print more: timings, resolved addresses, why a trigger fired'
+            cand --verbose 'Print more: timings, resolved addresses, why a trigger fired'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'voxhook;list'= {
+            cand -f 'The action file [default: $VOXHOOK_FILE, else voxhook.yaml or voxhook.yml here]'
+            cand --file 'The action file [default: $VOXHOOK_FILE, else voxhook.yaml or voxhook.yml here]'
+            cand --color 'When to colour output (NO_COLOR and CLICOLOR_FORCE are honoured under auto)'
+            cand -q 'Print only findings, failures and the verdict'
+            cand --quiet 'Print only findings, failures and the verdict'
+            cand -v 'Print more: timings, resolved addresses, why a trigger fired'
+            cand --verbose 'Print more: timings, resolved addresses, why a trigger fired'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'voxhook;schema'= {
+            cand -f 'The action file [default: $VOXHOOK_FILE, else voxhook.yaml or voxhook.yml here]'
+            cand --file 'The action file [default: $VOXHOOK_FILE, else voxhook.yaml or voxhook.yml here]'
+            cand --color 'When to colour output (NO_COLOR and CLICOLOR_FORCE are honoured under auto)'
+            cand -q 'Print only findings, failures and the verdict'
+            cand --quiet 'Print only findings, failures and the verdict'
+            cand -v 'Print more: timings, resolved addresses, why a trigger fired'
+            cand --verbose 'Print more: timings, resolved addresses, why a trigger fired'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'voxhook;completions'= {
+            cand -f 'The action file [default: $VOXHOOK_FILE, else voxhook.yaml or voxhook.yml here]'
+            cand --file 'The action file [default: $VOXHOOK_FILE, else voxhook.yaml or voxhook.yml here]'
+            cand --color 'When to colour output (NO_COLOR and CLICOLOR_FORCE are honoured under auto)'
+            cand -q 'Print only findings, failures and the verdict'
+            cand --quiet 'Print only findings, failures and the verdict'
+            cand -v 'Print more: timings, resolved addresses, why a trigger fired'
+            cand --verbose 'Print more: timings, resolved addresses, why a trigger fired'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'voxhook;help'= {
+            cand lint 'Check the action file: syntax, keys, types, policy, templates, triggers, secrets'
+            cand test 'Fire one action or system webhook exactly as the platform would, and judge the response'
+            cand simulate 'Replay a call transcript: which actions fire, with what, and what comes back'
+            cand mock 'Serve every `mock:` response on loopback'
+            cand init 'Write a starter voxhook.yaml'
+            cand list 'List the actions and system webhooks'
+            cand schema 'Print the JSON Schema (draft 2020-12) of the action file'
+            cand completions 'Print shell completions'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'voxhook;help;lint'= {
+        }
+        &'voxhook;help;test'= {
+        }
+        &'voxhook;help;simulate'= {
+        }
+        &'voxhook;help;mock'= {
+        }
+        &'voxhook;help;init'= {
+        }
+        &'voxhook;help;list'= {
+        }
+        &'voxhook;help;schema'= {
+        }
+        &'voxhook;help;completions'= {
+        }
+        &'voxhook;help;help'= {
+        }
+    ]
+    $completions[$command]
+}

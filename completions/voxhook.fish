@@ -1,0 +1,144 @@
+# Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
+function __fish_voxhook_global_optspecs
+    string join \n f/file= color= q/quiet v/verbose h/help V/version
+end
+
+function __fish_voxhook_needs_command
+    # Figure out if the current invocation already has a command.
+    set -l cmd (commandline -opc)
+    set -e cmd[1]
+    argparse -s (__fish_voxhook_global_optspecs) -- $cmd 2>/dev/null
+    or return
+    if set -q argv[1]
+        # Also print the command, so this can be used to figure out what it is.
+        echo $argv[1]
+        return 1
+    end
+    return 0
+end
+
+function __fish_voxhook_using_subcommand
+    set -l cmd (__fish_voxhook_needs_command)
+    test -z "$cmd"
+    and return 1
+    contains -- $cmd[1] $argv
+end
+
+complete -c voxhook -n "__fish_voxhook_needs_command" -s f -l file -d 'The action file [default: $VOXHOOK_FILE, else voxhook.yaml or voxhook.yml here]' -r -F
+complete -c voxhook -n "__fish_voxhook_needs_command" -l color -d 'When to colour output (NO_COLOR and CLICOLOR_FORCE are honoured under auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c voxhook -n "__fish_voxhook_needs_command" -s q -l quiet -d 'Print only findings, failures and the verdict'
+complete -c voxhook -n "__fish_voxhook_needs_command" -s v -l verbose -d 'Print more: timings, resolved addresses, why a trigger fired'
+complete -c voxhook -n "__fish_voxhook_needs_command" -s h -l help -d 'Print help'
+complete -c voxhook -n "__fish_voxhook_needs_command" -s V -l version -d 'Print version'
+complete -c voxhook -n "__fish_voxhook_needs_command" -f -a "lint" -d 'Check the action file: syntax, keys, types, policy, templates, triggers, secrets'
+complete -c voxhook -n "__fish_voxhook_needs_command" -f -a "test" -d 'Fire one action or system webhook exactly as the platform would, and judge the response'
+complete -c voxhook -n "__fish_voxhook_needs_command" -f -a "simulate" -d 'Replay a call transcript: which actions fire, with what, and what comes back'
+complete -c voxhook -n "__fish_voxhook_needs_command" -f -a "mock" -d 'Serve every `mock:` response on loopback'
+complete -c voxhook -n "__fish_voxhook_needs_command" -f -a "init" -d 'Write a starter voxhook.yaml'
+complete -c voxhook -n "__fish_voxhook_needs_command" -f -a "list" -d 'List the actions and system webhooks'
+complete -c voxhook -n "__fish_voxhook_needs_command" -f -a "schema" -d 'Print the JSON Schema (draft 2020-12) of the action file'
+complete -c voxhook -n "__fish_voxhook_needs_command" -f -a "completions" -d 'Print shell completions'
+complete -c voxhook -n "__fish_voxhook_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c voxhook -n "__fish_voxhook_using_subcommand lint" -l format -d 'Output format' -r -f -a "human\t''
+json\t''
+github\t''
+sarif\t''"
+complete -c voxhook -n "__fish_voxhook_using_subcommand lint" -s f -l file -d 'The action file [default: $VOXHOOK_FILE, else voxhook.yaml or voxhook.yml here]' -r -F
+complete -c voxhook -n "__fish_voxhook_using_subcommand lint" -l color -d 'When to colour output (NO_COLOR and CLICOLOR_FORCE are honoured under auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c voxhook -n "__fish_voxhook_using_subcommand lint" -l deny-warnings -d 'Exit 1 on warnings too'
+complete -c voxhook -n "__fish_voxhook_using_subcommand lint" -l check-env -d 'Also report `${env:…}` values that are unset here (environment and .env)'
+complete -c voxhook -n "__fish_voxhook_using_subcommand lint" -s q -l quiet -d 'Print only findings, failures and the verdict'
+complete -c voxhook -n "__fish_voxhook_using_subcommand lint" -s v -l verbose -d 'Print more: timings, resolved addresses, why a trigger fired'
+complete -c voxhook -n "__fish_voxhook_using_subcommand lint" -s h -l help -d 'Print help'
+complete -c voxhook -n "__fish_voxhook_using_subcommand test" -s p -l param -d 'A parameter value, `KEY=VALUE` (repeatable)' -r
+complete -c voxhook -n "__fish_voxhook_using_subcommand test" -l params -d 'Parameters as a JSON object, or @FILE holding one' -r
+complete -c voxhook -n "__fish_voxhook_using_subcommand test" -l timeout -d 'Total deadline for the request (overrides the file)' -r
+complete -c voxhook -n "__fish_voxhook_using_subcommand test" -l repeat -d 'Fire the request N times' -r
+complete -c voxhook -n "__fish_voxhook_using_subcommand test" -l concurrency -d 'How many requests are in flight at once with --repeat or --all' -r
+complete -c voxhook -n "__fish_voxhook_using_subcommand test" -l report -d 'Write a report, `junit=PATH`' -r
+complete -c voxhook -n "__fish_voxhook_using_subcommand test" -l var -d 'A variable for templates, `K=V` (repeatable)' -r
+complete -c voxhook -n "__fish_voxhook_using_subcommand test" -l caller -d 'The caller\'s phone number ({{caller_phone}})' -r
+complete -c voxhook -n "__fish_voxhook_using_subcommand test" -l region -d 'Region for phone numbers written without a country code' -r
+complete -c voxhook -n "__fish_voxhook_using_subcommand test" -s f -l file -d 'The action file [default: $VOXHOOK_FILE, else voxhook.yaml or voxhook.yml here]' -r -F
+complete -c voxhook -n "__fish_voxhook_using_subcommand test" -l color -d 'When to colour output (NO_COLOR and CLICOLOR_FORCE are honoured under auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c voxhook -n "__fish_voxhook_using_subcommand test" -l no-prompt -d 'Never prompt for missing parameters; exit 2 naming them'
+complete -c voxhook -n "__fish_voxhook_using_subcommand test" -l all -d 'Run every `tests:` case in the file'
+complete -c voxhook -n "__fish_voxhook_using_subcommand test" -l dry-run -d 'Print the requests and send nothing'
+complete -c voxhook -n "__fish_voxhook_using_subcommand test" -l mock -d 'Send to an in-process mock server built from the `mock:` sections'
+complete -c voxhook -n "__fish_voxhook_using_subcommand test" -l allow-local -d 'Allow loopback, private addresses and plain http (your own machine only)'
+complete -c voxhook -n "__fish_voxhook_using_subcommand test" -l insecure -d 'Do not verify TLS certificates'
+complete -c voxhook -n "__fish_voxhook_using_subcommand test" -l show-secrets -d 'Print secrets instead of masking them'
+complete -c voxhook -n "__fish_voxhook_using_subcommand test" -l json -d 'Print JSON instead of the human view'
+complete -c voxhook -n "__fish_voxhook_using_subcommand test" -s q -l quiet -d 'Print only findings, failures and the verdict'
+complete -c voxhook -n "__fish_voxhook_using_subcommand test" -s v -l verbose -d 'Print more: timings, resolved addresses, why a trigger fired'
+complete -c voxhook -n "__fish_voxhook_using_subcommand test" -s h -l help -d 'Print help'
+complete -c voxhook -n "__fish_voxhook_using_subcommand simulate" -l now -d 'The call\'s start time, RFC 3339 (else `# started:`, else now)' -r
+complete -c voxhook -n "__fish_voxhook_using_subcommand simulate" -l var -d 'A variable for templates, `K=V` (repeatable)' -r
+complete -c voxhook -n "__fish_voxhook_using_subcommand simulate" -l caller -d 'The caller\'s phone number ({{caller_phone}})' -r
+complete -c voxhook -n "__fish_voxhook_using_subcommand simulate" -l region -d 'Region for phone numbers written without a country code' -r
+complete -c voxhook -n "__fish_voxhook_using_subcommand simulate" -s f -l file -d 'The action file [default: $VOXHOOK_FILE, else voxhook.yaml or voxhook.yml here]' -r -F
+complete -c voxhook -n "__fish_voxhook_using_subcommand simulate" -l color -d 'When to colour output (NO_COLOR and CLICOLOR_FORCE are honoured under auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c voxhook -n "__fish_voxhook_using_subcommand simulate" -l dry-run -d 'Print the requests and send nothing'
+complete -c voxhook -n "__fish_voxhook_using_subcommand simulate" -l mock -d 'Send to an in-process mock server built from the `mock:` sections'
+complete -c voxhook -n "__fish_voxhook_using_subcommand simulate" -l allow-local -d 'Allow loopback, private addresses and plain http (your own machine only)'
+complete -c voxhook -n "__fish_voxhook_using_subcommand simulate" -l insecure -d 'Do not verify TLS certificates'
+complete -c voxhook -n "__fish_voxhook_using_subcommand simulate" -l show-secrets -d 'Print secrets instead of masking them'
+complete -c voxhook -n "__fish_voxhook_using_subcommand simulate" -l json -d 'Print JSON instead of the human view'
+complete -c voxhook -n "__fish_voxhook_using_subcommand simulate" -s q -l quiet -d 'Print only findings, failures and the verdict'
+complete -c voxhook -n "__fish_voxhook_using_subcommand simulate" -s v -l verbose -d 'Print more: timings, resolved addresses, why a trigger fired'
+complete -c voxhook -n "__fish_voxhook_using_subcommand simulate" -s h -l help -d 'Print help'
+complete -c voxhook -n "__fish_voxhook_using_subcommand mock" -l port -d 'Port on 127.0.0.1 (0 picks a free one)' -r
+complete -c voxhook -n "__fish_voxhook_using_subcommand mock" -s f -l file -d 'The action file [default: $VOXHOOK_FILE, else voxhook.yaml or voxhook.yml here]' -r -F
+complete -c voxhook -n "__fish_voxhook_using_subcommand mock" -l color -d 'When to colour output (NO_COLOR and CLICOLOR_FORCE are honoured under auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c voxhook -n "__fish_voxhook_using_subcommand mock" -s q -l quiet -d 'Print only findings, failures and the verdict'
+complete -c voxhook -n "__fish_voxhook_using_subcommand mock" -s v -l verbose -d 'Print more: timings, resolved addresses, why a trigger fired'
+complete -c voxhook -n "__fish_voxhook_using_subcommand mock" -s h -l help -d 'Print help'
+complete -c voxhook -n "__fish_voxhook_using_subcommand init" -s f -l file -d 'The action file [default: $VOXHOOK_FILE, else voxhook.yaml or voxhook.yml here]' -r -F
+complete -c voxhook -n "__fish_voxhook_using_subcommand init" -l color -d 'When to colour output (NO_COLOR and CLICOLOR_FORCE are honoured under auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c voxhook -n "__fish_voxhook_using_subcommand init" -s y -l yes -d 'Accept the defaults without asking'
+complete -c voxhook -n "__fish_voxhook_using_subcommand init" -l force -d 'Overwrite an existing file'
+complete -c voxhook -n "__fish_voxhook_using_subcommand init" -s q -l quiet -d 'Print only findings, failures and the verdict'
+complete -c voxhook -n "__fish_voxhook_using_subcommand init" -s v -l verbose -d 'Print more: timings, resolved addresses, why a trigger fired'
+complete -c voxhook -n "__fish_voxhook_using_subcommand init" -s h -l help -d 'Print help'
+complete -c voxhook -n "__fish_voxhook_using_subcommand list" -s f -l file -d 'The action file [default: $VOXHOOK_FILE, else voxhook.yaml or voxhook.yml here]' -r -F
+complete -c voxhook -n "__fish_voxhook_using_subcommand list" -l color -d 'When to colour output (NO_COLOR and CLICOLOR_FORCE are honoured under auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c voxhook -n "__fish_voxhook_using_subcommand list" -s q -l quiet -d 'Print only findings, failures and the verdict'
+complete -c voxhook -n "__fish_voxhook_using_subcommand list" -s v -l verbose -d 'Print more: timings, resolved addresses, why a trigger fired'
+complete -c voxhook -n "__fish_voxhook_using_subcommand list" -s h -l help -d 'Print help'
+complete -c voxhook -n "__fish_voxhook_using_subcommand schema" -s f -l file -d 'The action file [default: $VOXHOOK_FILE, else voxhook.yaml or voxhook.yml here]' -r -F
+complete -c voxhook -n "__fish_voxhook_using_subcommand schema" -l color -d 'When to colour output (NO_COLOR and CLICOLOR_FORCE are honoured under auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c voxhook -n "__fish_voxhook_using_subcommand schema" -s q -l quiet -d 'Print only findings, failures and the verdict'
+complete -c voxhook -n "__fish_voxhook_using_subcommand schema" -s v -l verbose -d 'Print more: timings, resolved addresses, why a trigger fired'
+complete -c voxhook -n "__fish_voxhook_using_subcommand schema" -s h -l help -d 'Print help'
+complete -c voxhook -n "__fish_voxhook_using_subcommand completions" -s f -l file -d 'The action file [default: $VOXHOOK_FILE, else voxhook.yaml or voxhook.yml here]' -r -F
+complete -c voxhook -n "__fish_voxhook_using_subcommand completions" -l color -d 'When to colour output (NO_COLOR and CLICOLOR_FORCE are honoured under auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c voxhook -n "__fish_voxhook_using_subcommand completions" -s q -l quiet -d 'Print only findings, failures and the verdict'
+complete -c voxhook -n "__fish_voxhook_using_subcommand completions" -s v -l verbose -d 'Print more: timings, resolved addresses, why a trigger fired'
+complete -c voxhook -n "__fish_voxhook_using_subcommand completions" -s h -l help -d 'Print help'
+complete -c voxhook -n "__fish_voxhook_using_subcommand help; and not __fish_seen_subcommand_from lint test simulate mock init list schema completions help" -f -a "lint" -d 'Check the action file: syntax, keys, types, policy, templates, triggers, secrets'
+complete -c voxhook -n "__fish_voxhook_using_subcommand help; and not __fish_seen_subcommand_from lint test simulate mock init list schema completions help" -f -a "test" -d 'Fire one action or system webhook exactly as the platform would, and judge the response'
+complete -c voxhook -n "__fish_voxhook_using_subcommand help; and not __fish_seen_subcommand_from lint test simulate mock init list schema completions help" -f -a "simulate" -d 'Replay a call transcript: which actions fire, with what, and what comes back'
+complete -c voxhook -n "__fish_voxhook_using_subcommand help; and not __fish_seen_subcommand_from lint test simulate mock init list schema completions help" -f -a "mock" -d 'Serve every `mock:` response on loopback'
+complete -c voxhook -n "__fish_voxhook_using_subcommand help; and not __fish_seen_subcommand_from lint test simulate mock init list schema completions help" -f -a "init" -d 'Write a starter voxhook.yaml'
+complete -c voxhook -n "__fish_voxhook_using_subcommand help; and not __fish_seen_subcommand_from lint test simulate mock init list schema completions help" -f -a "list" -d 'List the actions and system webhooks'
+complete -c voxhook -n "__fish_voxhook_using_subcommand help; and not __fish_seen_subcommand_from lint test simulate mock init list schema completions help" -f -a "schema" -d 'Print the JSON Schema (draft 2020-12) of the action file'
+complete -c voxhook -n "__fish_voxhook_using_subcommand help; and not __fish_seen_subcommand_from lint test simulate mock init list schema completions help" -f -a "completions" -d 'Print shell completions'
+complete -c voxhook -n "__fish_voxhook_using_subcommand help; and not __fish_seen_subcommand_from lint test simulate mock init list schema completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
