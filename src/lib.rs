@@ -8,6 +8,7 @@ pub mod commands;
 pub mod definition;
 pub mod diag;
 pub mod lint;
+pub mod mock;
 pub mod output;
 pub mod schema;
 pub mod text;

@@ -1,6 +1,688 @@
-//! `voxhook test`.
-use crate::{Global, Outcome, Result};
-#[allow(unused_variables)]
-pub fn run(a: crate::cli::TestArgs, g: &Global) -> Result<Outcome> {
-    Err(crate::Error::input("not built yet"))
+//! `voxhook test`: the "Test Webhook" flow, `--repeat` load, and `--all` test cases.
+
+use crate::cli::{SendArgs, TestArgs};
+use crate::definition::env::EnvSource;
+use crate::definition::model::*;
+use crate::definition::units::{fmt_duration, parse_duration};
+use crate::output::{Paint, exchange as print};
+use crate::webhook::plan::{self, CallContext, ParamError, PlanInput, Target, find_target};
+use crate::webhook::sender::{Exchange, SendOptions, Sender};
+use crate::webhook::verdict::{self, Verdict};
+use crate::{Error, Global, Outcome, Result};
+use serde_json::{Map, Value as Json};
+use std::time::{Duration, Instant};
+
+/// Asks for missing parameters. A trait so the prompting path is tested without a terminal.
+pub trait ParamPrompter {
+    fn ask(&mut self, p: &Parameter, region: &str) -> Result<Json>;
+}
+
+/// dialoguer prompts, typed and validated as the parameter says.
+pub struct TerminalPrompter;
+
+impl ParamPrompter for TerminalPrompter {
+    fn ask(&mut self, p: &Parameter, region: &str) -> Result<Json> {
+        let mut label = format!("{} ({})", p.name.value, p.ty.value.as_str());
+        if let Some(d) = &p.description {
+            label.push_str(&format!(" — {}", d.value));
+        }
+        if let Some(e) = &p.example {
+            label.push_str(&format!(
+                " [e.g. {}]",
+                crate::webhook::render::value_text(&e.value)
+            ));
+        }
+        let param = p.clone();
+        let region_owned = region.to_string();
+        let answer: String = dialoguer::Input::new()
+            .with_prompt(label)
+            .validate_with(move |s: &String| -> std::result::Result<(), String> {
+                crate::values::coerce(&param, &Json::String(s.clone()), &region_owned).map(|_| ())
+            })
+            .interact_text()
+            .map_err(|e| Error::input(format!("prompt failed: {e}")))?;
+        Ok(Json::String(answer))
+    }
+}
+
+/// Parse `K=V` pairs from the command line.
+pub fn parse_pairs(items: &[String], flag: &str) -> Result<Vec<(String, String)>> {
+    items
+        .iter()
+        .map(|s| match s.split_once('=') {
+            Some((k, v)) if !k.trim().is_empty() => Ok((k.trim().to_string(), v.to_string())),
+            _ => Err(Error::input(format!("{flag} `{s}`: expected KEY=VALUE"))),
+        })
+        .collect()
+}
+
+/// `--params JSON|@FILE` as an object.
+pub fn parse_params_json(s: &str) -> Result<Map<String, Json>> {
+    let (text, from) = match s.strip_prefix('@') {
+        Some(path) => (
+            std::fs::read_to_string(path)
+                .map_err(|e| Error::input(format!("--params @{path}: {e}")))?,
+            format!("@{path}"),
+        ),
+        None => (s.to_string(), "--params".to_string()),
+    };
+    match serde_json::from_str::<Json>(&text) {
+        Ok(Json::Object(m)) => Ok(m),
+        Ok(_) => Err(Error::input(format!(
+            "{from}: expected a JSON object of parameters"
+        ))),
+        Err(e) => Err(Error::input(format!(
+            "{from}: not JSON: {e} (line {}, column {})",
+            e.line(),
+            e.column()
+        ))),
+    }
+}
+
+/// What every send of a run shares: the file, env, call context and sender.
+pub struct Run<'a> {
+    pub def: &'a Definition,
+    pub env: EnvSource,
+    pub ctx: CallContext,
+    pub sender: Sender,
+    /// Base URL of the in-process mock server, with `--mock`.
+    pub mock_base: Option<String>,
+    pub timeout: Option<Duration>,
+    pub region: String,
+}
+
+impl<'a> Run<'a> {
+    /// Build the call context and sender from the shared flags.
+    pub fn new(
+        def: &'a Definition,
+        send: &SendArgs,
+        started: chrono::DateTime<chrono::FixedOffset>,
+    ) -> Result<Self> {
+        let caller = match &send.caller {
+            Some(c) => crate::values::to_e164(c, &send.region)
+                .map_err(|e| Error::input(format!("--caller: {e}")))?,
+            None => plan::PLACEHOLDER_CALLER.to_string(),
+        };
+        let mut ctx = CallContext::new(caller, started);
+        ctx.cli_vars = parse_pairs(&send.vars, "--var")?
+            .into_iter()
+            .map(|(k, v)| (k, Json::String(v)))
+            .collect();
+        let sender = Sender::new(
+            &def.policy,
+            SendOptions {
+                allow_local: send.allow_local,
+                mock: send.mock,
+                insecure: send.insecure,
+            },
+        )
+        .map_err(Error::Failed)?;
+        Ok(Run {
+            def,
+            env: EnvSource {
+                dotenv: def.dotenv.clone(),
+            },
+            ctx,
+            sender,
+            mock_base: None,
+            timeout: None,
+            region: send.region.clone(),
+        })
+    }
+
+    /// The plan for a target with typed parameters; with `--mock` the URL points at the mock.
+    pub fn plan(&self, target: Target, params: &Map<String, Json>) -> Result<plan::RequestPlan> {
+        let input = PlanInput {
+            def: self.def,
+            target,
+            params,
+            ctx: &self.ctx,
+            env: &self.env,
+            timeout_override: self.timeout,
+            signing_clock: None,
+        };
+        let mut p = plan::build(&input).map_err(|e| Error::Input(e.0))?;
+        if let Some(base) = &self.mock_base {
+            let mut u = url::Url::parse(base).map_err(|e| Error::Failed(e.to_string()))?;
+            u.set_path(&target.mock_path());
+            u.set_query(p.url.query());
+            p.url = u;
+        }
+        Ok(p)
+    }
+}
+
+pub fn run(a: TestArgs, g: &Global) -> Result<Outcome> {
+    let def = super::load_valid(g)?;
+    let rt = runtime()?;
+    rt.block_on(run_async(a, g, &def))
+}
+
+pub fn runtime() -> Result<tokio::runtime::Runtime> {
+    tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .map_err(|e| Error::Failed(format!("cannot start the async runtime: {e}")))
+}
+
+async fn run_async(a: TestArgs, g: &Global, def: &Definition) -> Result<Outcome> {
+    let now = chrono::Utc::now().fixed_offset();
+    let mut run = Run::new(def, &a.send, now)?;
+    if let Some(t) = &a.timeout {
+        let d = parse_duration(t).map_err(|e| Error::input(format!("--timeout: {e}")))?;
+        if d.is_zero() {
+            return Err(Error::input("--timeout: must be more than 0"));
+        }
+        run.timeout = Some(d);
+    }
+    let mocks = if a.send.mock && !a.send.dry_run {
+        Some(crate::mock::start(def, None, g.verbose).await)
+    } else {
+        None
+    };
+    run.mock_base = mocks.as_ref().map(|m| m.uri());
+    if a.send.mock && a.send.dry_run {
+        run.mock_base = Some("http://127.0.0.1:0".into());
+    }
+    if a.all {
+        return run_all(&a, g, &run).await;
+    }
+    let name = a.target.clone().unwrap_or_default();
+    let target = find_target(def, &name).ok_or_else(|| unknown_target(def, &name))?;
+    let params = gather_params(&a, &run, target, &mut TerminalPrompter)?;
+    let p = Paint::new(g.color);
+    let plan = run.plan(target, &params)?;
+    for w in run.sender.check(&plan).unwrap_or_default() {
+        eprintln!("{} {w}", p.yellow("warning:"));
+    }
+    if a.send.dry_run {
+        let text = if a.send.json {
+            print::exchange_json(
+                &Exchange {
+                    plan: plan.clone(),
+                    response: None,
+                    error: None,
+                    elapsed: Duration::ZERO,
+                },
+                None,
+                a.send.show_secrets,
+            )
+        } else {
+            let t = print::request(&plan, p);
+            if a.send.show_secrets {
+                t
+            } else {
+                print::redact(&t, &plan.secrets)
+            }
+        };
+        println!("{}", text.trim_end());
+        return Ok(Outcome::Success);
+    }
+    if let Some(n) = a.repeat {
+        return repeat(&run, target, &params, n, a.concurrency, g, a.send.json).await;
+    }
+    let ex = run.sender.send(&plan).await;
+    let v = verdict::judge(target, &ex);
+    if a.send.json {
+        println!(
+            "{}",
+            print::exchange_json(&ex, Some(&v), a.send.show_secrets)
+        );
+    } else {
+        print!(
+            "{}",
+            print::exchange(&ex, &v, p, g.quiet, a.send.show_secrets)
+        );
+    }
+    Ok(if v.ok {
+        Outcome::Success
+    } else {
+        Outcome::CheckFailed
+    })
+}
+
+fn unknown_target(def: &Definition, name: &str) -> Error {
+    let mut names: Vec<&str> = def.actions.iter().map(|a| a.name.value.as_str()).collect();
+    names.extend(def.webhooks.iter().map(|w| w.kind.as_str()));
+    let help = crate::diag::did_you_mean(name, names.iter().copied())
+        .unwrap_or_else(|| format!("targets: {}", names.join(", ")));
+    if SystemKind::parse(name).is_some() {
+        return Error::input(format!("the file has no `webhooks.{name}`"));
+    }
+    Error::input(format!("no action named `{name}`\nhelp: {help}"))
+}
+
+/// Values from `--params`, then `-p` (later wins); missing required ones are prompted for
+/// when stdin is a terminal, else named in the error.
+pub fn gather_params(
+    a: &TestArgs,
+    run: &Run,
+    target: Target,
+    prompter: &mut dyn ParamPrompter,
+) -> Result<Map<String, Json>> {
+    let Target::Action(action) = target else {
+        if !a.params.is_empty() || a.params_json.is_some() {
+            return Err(Error::input(format!(
+                "`{}` takes no parameters; use --var for template values",
+                target.name()
+            )));
+        }
+        return Ok(Map::new());
+    };
+    let mut given: Vec<(String, Json)> = Vec::new();
+    if let Some(j) = &a.params_json {
+        given.extend(parse_params_json(j)?);
+    }
+    for (k, v) in parse_pairs(&a.params, "-p")? {
+        given.push((k, crate::values::from_cli(&v)));
+    }
+    use std::io::IsTerminal;
+    let interactive = !a.no_prompt && std::io::stdin().is_terminal();
+    resolve_with_prompts(run, action, given, interactive, prompter)
+}
+
+pub fn resolve_with_prompts(
+    run: &Run,
+    action: &Action,
+    mut given: Vec<(String, Json)>,
+    interactive: bool,
+    prompter: &mut dyn ParamPrompter,
+) -> Result<Map<String, Json>> {
+    loop {
+        match plan::resolve_params(run.def, action, &given, &run.ctx, &run.env, &run.region) {
+            Ok(m) => return Ok(m),
+            Err(ParamError::Missing(names)) if interactive && action.schema.is_none() => {
+                for n in names {
+                    if let Some(p) = action.parameter(&n) {
+                        given.push((n.clone(), prompter.ask(p, &run.region)?));
+                    }
+                }
+            }
+            Err(ParamError::Missing(names)) => {
+                let flags: Vec<String> = names.iter().map(|n| format!("-p {n}=…")).collect();
+                return Err(Error::input(format!(
+                    "`{}`: {}\nhelp: pass {} (or run in a terminal to be asked)",
+                    action.name.value,
+                    ParamError::Missing(names),
+                    flags.join(" ")
+                )));
+            }
+            Err(e) => {
+                return Err(Error::input(format!(
+                    "`{}`: {e}; nothing was sent",
+                    action.name.value
+                )));
+            }
+        }
+    }
+}
+
+/// `--repeat N --concurrency C`: latency percentiles, errors and throughput.
+async fn repeat(
+    run: &Run<'_>,
+    target: Target<'_>,
+    params: &Map<String, Json>,
+    n: u32,
+    c: u32,
+    g: &Global,
+    json: bool,
+) -> Result<Outcome> {
+    use futures::stream::{self, StreamExt};
+    if n == 0 {
+        return Err(Error::input("--repeat must be at least 1"));
+    }
+    let start = Instant::now();
+    let mut plans = Vec::with_capacity(n as usize);
+    for _ in 0..n {
+        // A fresh plan each time: Standard Webhooks ids and timestamps are per message.
+        plans.push(run.plan(target, params)?);
+    }
+    let results: Vec<(Duration, bool, Option<String>)> = stream::iter(plans)
+        .map(|p| async move {
+            let ex = run.sender.send(&p).await;
+            let v = verdict::judge(target, &ex);
+            (ex.elapsed, v.ok, v.reason)
+        })
+        .buffer_unordered(c.max(1) as usize)
+        .collect()
+        .await;
+    let wall = start.elapsed();
+    let stats = LoadStats::from(&results, wall, run.plan(target, params)?.timeout);
+    if json {
+        println!("{}", serde_json::to_string(&stats).unwrap_or_default());
+    } else {
+        print!("{}", stats.render(Paint::new(g.color)));
+    }
+    Ok(if stats.errors > 0 {
+        Outcome::CheckFailed
+    } else {
+        Outcome::Success
+    })
+}
+
+#[derive(Debug, serde::Serialize)]
+pub struct LoadStats {
+    pub requests: usize,
+    pub errors: usize,
+    pub min_ms: f64,
+    pub p50_ms: f64,
+    pub p90_ms: f64,
+    pub p99_ms: f64,
+    pub max_ms: f64,
+    pub throughput_rps: f64,
+    pub over_budget: bool,
+    pub over_timeout: bool,
+    pub first_error: Option<String>,
+}
+
+impl LoadStats {
+    pub fn from(
+        results: &[(Duration, bool, Option<String>)],
+        wall: Duration,
+        timeout: Duration,
+    ) -> Self {
+        let mut ms: Vec<f64> = results.iter().map(|r| r.0.as_secs_f64() * 1000.0).collect();
+        ms.sort_by(|a, b| a.total_cmp(b));
+        let pct = |q: f64| -> f64 {
+            if ms.is_empty() {
+                return 0.0;
+            }
+            // Nearest-rank percentile.
+            let rank = ((q * ms.len() as f64).ceil() as usize).clamp(1, ms.len());
+            ms[rank - 1]
+        };
+        let p99 = pct(0.99);
+        LoadStats {
+            requests: results.len(),
+            errors: results.iter().filter(|r| !r.1).count(),
+            min_ms: ms.first().copied().unwrap_or(0.0),
+            p50_ms: pct(0.50),
+            p90_ms: pct(0.90),
+            p99_ms: p99,
+            max_ms: ms.last().copied().unwrap_or(0.0),
+            throughput_rps: results.len() as f64 / wall.as_secs_f64().max(1e-9),
+            over_budget: p99 > verdict::CALLER_BUDGET.as_secs_f64() * 1000.0,
+            over_timeout: p99 > timeout.as_secs_f64() * 1000.0,
+            first_error: results.iter().find_map(|r| r.2.clone()),
+        }
+    }
+
+    pub fn render(&self, p: Paint) -> String {
+        let mut s = format!(
+            "{} requests, {} errors, {:.1} req/s\nlatency  min {:.1} ms  p50 {:.1} ms  p90 {:.1} ms  p99 {:.1} ms  max {:.1} ms\n",
+            self.requests,
+            self.errors,
+            self.throughput_rps,
+            self.min_ms,
+            self.p50_ms,
+            self.p90_ms,
+            self.p99_ms,
+            self.max_ms
+        );
+        if self.over_timeout {
+            s.push_str(&p.red("p99 is over the timeout: callers hear the fallback\n"));
+        } else if self.over_budget {
+            s.push_str(&p.yellow("p99 is over the 5s a caller will wait in silence\n"));
+        } else {
+            s.push_str(&p.green("p99 is within the 5s caller guidance\n"));
+        }
+        if let Some(e) = &self.first_error {
+            s.push_str(&format!("first error: {e}\n"));
+        }
+        s
+    }
+}
+
+/// One `tests:` case and how it went.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct CaseResult {
+    pub target: String,
+    pub name: String,
+    pub passed: bool,
+    pub failures: Vec<String>,
+    pub status: Option<u16>,
+    pub latency_ms: u64,
+}
+
+/// Check a case's expectations against its exchange.
+pub fn check_case(case: &TestCase, ex: &Exchange, v: &Verdict) -> Vec<String> {
+    let mut f = Vec::new();
+    let status = ex.response.as_ref().map(|r| r.status);
+    if let Some(e) = &ex.error {
+        f.push(e.message.clone());
+    }
+    match case.expect.status {
+        Some(want) => {
+            if status != Some(want.value) {
+                f.push(format!(
+                    "status {} (expected {})",
+                    status.map(|s| s.to_string()).unwrap_or("none".into()),
+                    want.value
+                ));
+            }
+        }
+        None => {
+            if ex.error.is_none() && !v.ok {
+                f.push(v.reason.clone().unwrap_or_default());
+            }
+        }
+    }
+    if let Some(want) = case.expect.success {
+        if v.success != Some(want.value) {
+            f.push(format!("success {:?} (expected {})", v.success, want.value));
+        }
+    }
+    if !case.expect.json.is_empty() {
+        let body: Option<Json> = ex
+            .response
+            .as_ref()
+            .and_then(|r| serde_json::from_slice(&r.body).ok());
+        for (path, want) in &case.expect.json {
+            let got = body.as_ref().and_then(|b| {
+                serde_json_path::JsonPath::parse(&path.value)
+                    .ok()
+                    .and_then(|p| p.query(b).first().cloned())
+            });
+            let equal = got.as_ref().is_some_and(|g| {
+                g == &want.value
+                    || crate::webhook::render::value_text(g)
+                        == crate::webhook::render::value_text(&want.value)
+            });
+            if !equal {
+                f.push(format!(
+                    "{} is {} (expected {})",
+                    path.value,
+                    got.map(|g| g.to_string()).unwrap_or("missing".into()),
+                    want.value
+                ));
+            }
+        }
+    }
+    if let Some(max) = case.expect.max_latency {
+        if ex.elapsed > max.value {
+            f.push(format!(
+                "took {} (max_latency {})",
+                fmt_duration(ex.elapsed),
+                fmt_duration(max.value)
+            ));
+        }
+    }
+    f.retain(|s| !s.is_empty());
+    f
+}
+
+async fn run_all(a: &TestArgs, g: &Global, run: &Run<'_>) -> Result<Outcome> {
+    use futures::stream::{self, StreamExt};
+    let mut cases: Vec<(Target, &TestCase)> = Vec::new();
+    for action in &run.def.actions {
+        cases.extend(action.tests.iter().map(|t| (Target::Action(action), t)));
+    }
+    for w in run.def.webhooks.iter() {
+        cases.extend(w.tests.iter().map(|t| (Target::System(w), t)));
+    }
+    if cases.is_empty() {
+        return Err(Error::input("the file has no `tests:` cases"));
+    }
+    // Build every plan first: a bad value stops the run before anything is sent.
+    let mut planned = Vec::new();
+    for (target, case) in &cases {
+        let params = match target {
+            Target::Action(action) => {
+                let given: Vec<(String, Json)> = case
+                    .parameters
+                    .iter()
+                    .map(|(k, v)| (k.value.clone(), v.value.clone()))
+                    .collect();
+                plan::resolve_params(run.def, action, &given, &run.ctx, &run.env, &run.region)
+                    .map_err(|e| {
+                        Error::input(format!(
+                            "{}:{}:{}: test `{}`: {e}",
+                            run.def.path.display(),
+                            case.span.line,
+                            case.span.col,
+                            case.name.value
+                        ))
+                    })?
+            }
+            Target::System(_) => Map::new(),
+        };
+        let mut p = run.plan(*target, &params)?;
+        if !case.vars.is_empty() {
+            // Per-case variables: rebuild with them layered over --var.
+            let mut ctx = run.ctx.clone();
+            let mut vars: Vec<(String, Json)> = case
+                .vars
+                .iter()
+                .map(|(k, v)| (k.value.clone(), Json::String(v.value.clone())))
+                .collect();
+            vars.extend(ctx.cli_vars.clone());
+            ctx.cli_vars = vars;
+            let input = PlanInput {
+                def: run.def,
+                target: *target,
+                params: &params,
+                ctx: &ctx,
+                env: &run.env,
+                timeout_override: run.timeout,
+                signing_clock: None,
+            };
+            let url = p.url.clone();
+            p = plan::build(&input).map_err(|e| Error::Input(e.0))?;
+            if run.mock_base.is_some() {
+                p.url = url;
+            }
+        }
+        planned.push((*target, *case, p));
+    }
+    if a.send.dry_run {
+        for (_, case, p) in &planned {
+            println!("# {}", case.name.value);
+            let t = print::request(p, Paint::new(g.color));
+            println!(
+                "{}",
+                if a.send.show_secrets {
+                    t
+                } else {
+                    print::redact(&t, &p.secrets)
+                }
+            );
+        }
+        return Ok(Outcome::Success);
+    }
+    let results: Vec<CaseResult> = stream::iter(planned)
+        .map(|(target, case, p)| async move {
+            let ex = run.sender.send(&p).await;
+            let v = verdict::judge(target, &ex);
+            let failures = check_case(case, &ex, &v);
+            CaseResult {
+                target: target.name().to_string(),
+                name: case.name.value.clone(),
+                passed: failures.is_empty(),
+                failures,
+                status: ex.response.as_ref().map(|r| r.status),
+                latency_ms: ex.elapsed.as_millis() as u64,
+            }
+        })
+        .buffered(a.concurrency.max(1) as usize)
+        .collect()
+        .await;
+    if let Some(spec) = &a.report {
+        let path = spec
+            .strip_prefix("junit=")
+            .ok_or_else(|| Error::input(format!("--report `{spec}`: expected junit=PATH")))?;
+        std::fs::write(path, crate::output::junit::render(&results)).map_err(|source| {
+            Error::Io {
+                path: path.into(),
+                source,
+            }
+        })?;
+    }
+    if a.send.json {
+        println!("{}", serde_json::to_string(&results).unwrap_or_default());
+    } else {
+        print!(
+            "{}",
+            crate::output::table::cases(&results, Paint::new(g.color))
+        );
+    }
+    Ok(if results.iter().all(|r| r.passed) {
+        Outcome::Success
+    } else {
+        Outcome::CheckFailed
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    struct Scripted(Vec<&'static str>, Vec<String>);
+    impl ParamPrompter for Scripted {
+        fn ask(&mut self, p: &Parameter, _region: &str) -> Result<Json> {
+            self.1.push(p.name.value.clone());
+            Ok(Json::String(self.0.remove(0).to_string()))
+        }
+    }
+
+    fn def() -> Definition {
+        let src = "version: 1\nactions:\n  - name: a\n    description: Use when testing the prompts of voxhook.\n    parameters:\n      n: { type: integer, required: true }\n      e: { type: email }\n    webhook: { url: \"https://api.example.com/a\" }\n";
+        crate::definition::load_str(std::path::Path::new("t.yaml"), src).def
+    }
+
+    #[test]
+    fn prompts_for_missing_required_only_when_interactive() {
+        let d = def();
+        let send = SendArgs {
+            region: "US".into(),
+            ..SendArgs::default()
+        };
+        let run = Run::new(&d, &send, chrono::Utc::now().fixed_offset()).expect("run");
+        let action = &d.actions[0];
+        let mut p = Scripted(vec!["42"], vec![]);
+        let m = resolve_with_prompts(&run, action, vec![], true, &mut p).expect("resolved");
+        assert_eq!(p.1, vec!["n".to_string()]);
+        assert_eq!(m.get("n"), Some(&Json::from(42)));
+        let mut p = Scripted(vec![], vec![]);
+        let e = resolve_with_prompts(&run, action, vec![], false, &mut p).expect_err("missing");
+        assert!(
+            e.to_string().contains("missing required parameter `n`"),
+            "{e}"
+        );
+        assert_eq!(e.exit_code(), 2);
+    }
+
+    #[test]
+    fn percentiles_nearest_rank() {
+        let r: Vec<(Duration, bool, Option<String>)> = (1..=100)
+            .map(|i| (Duration::from_millis(i), i != 50, None))
+            .collect();
+        let s = LoadStats::from(&r, Duration::from_secs(1), Duration::from_secs(10));
+        assert_eq!(
+            (s.p50_ms, s.p90_ms, s.p99_ms, s.max_ms),
+            (50.0, 90.0, 99.0, 100.0)
+        );
+        assert_eq!(s.errors, 1);
+        assert!(!s.over_budget);
+    }
 }

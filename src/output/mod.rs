@@ -2,6 +2,9 @@
 //! prints. Printers take a writer and a colour flag so tests run them on a buffer.
 
 pub mod diagnostics;
+pub mod exchange;
+pub mod junit;
+pub mod table;
 
 use anstyle::{AnsiColor, Style};
 

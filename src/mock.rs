@@ -1,0 +1,245 @@
+//! The mock server shared by `voxhook mock`, `--mock` and tests: every action's and system
+//! webhook's `mock:` rules on loopback, an action at `/actions/<name>`, a system webhook at
+//! `/webhooks/<kind>`. Rules are tried in order; the first whose `when` matches answers.
+//!
+//! wiremock serves it at run time (see README): it is already in the tree for the tests, and
+//! gives a complete HTTP/1.1 server, per-path routing, delays and custom responders.
+
+use crate::definition::model::*;
+use crate::webhook::plan::Target;
+use serde_json::{Map, Value as Json, json};
+use std::sync::{Arc, Mutex};
+use wiremock::matchers::path;
+use wiremock::{Mock, MockServer, Request, Respond, ResponseTemplate};
+
+/// A request the mock received, kept for printing.
+#[derive(Debug, Clone)]
+pub struct Received {
+    pub method: String,
+    pub path: String,
+    pub headers: Vec<(String, String)>,
+    pub body: Vec<u8>,
+    pub rule: String,
+}
+
+pub type Log = Arc<Mutex<Vec<Received>>>;
+
+struct Responder {
+    target_name: String,
+    rules: Vec<MockRule>,
+    log: Log,
+    print: bool,
+}
+
+/// Parameter values in a request: the envelope's `parameters`, else the top-level body
+/// object, plus the query string.
+pub fn request_values(body: &[u8], query: Option<&str>) -> Map<String, Json> {
+    let mut out = Map::new();
+    if let Ok(Json::Object(obj)) = serde_json::from_slice::<Json>(body) {
+        match obj.get("parameters") {
+            Some(Json::Object(p)) => out.extend(p.clone()),
+            _ => out.extend(obj),
+        }
+    }
+    if let Some(q) = query {
+        for (k, v) in url::form_urlencoded::parse(q.as_bytes()) {
+            out.entry(k.into_owned())
+                .or_insert(Json::String(v.into_owned()));
+        }
+    }
+    out
+}
+
+/// Does a rule's `when` hold for these values? Strings compare as text, so `42` matches "42".
+pub fn matches(rule: &MockRule, values: &Map<String, Json>) -> bool {
+    rule.when.iter().all(|(k, want)| {
+        values
+            .get(&k.value)
+            .is_some_and(|got| got == &want.value || text(got) == text(&want.value))
+    })
+}
+
+fn text(v: &Json) -> String {
+    crate::webhook::render::value_text(v)
+}
+
+/// The response for a request: (rule label, status, headers, body, delay).
+pub fn answer(
+    rules: &[MockRule],
+    values: &Map<String, Json>,
+) -> (
+    String,
+    u16,
+    Vec<(String, String)>,
+    Json,
+    Option<std::time::Duration>,
+) {
+    if rules.is_empty() {
+        return (
+            "default".into(),
+            200,
+            Vec::new(),
+            json!({"success": true, "result": {}}),
+            None,
+        );
+    }
+    match rules.iter().enumerate().find(|(_, r)| matches(r, values)) {
+        Some((i, r)) => (
+            format!("mock #{} (line {})", i + 1, r.span.line),
+            r.status,
+            r.headers.clone(),
+            r.body.clone().unwrap_or(Json::Null),
+            r.delay,
+        ),
+        None => (
+            "no rule matched".into(),
+            404,
+            Vec::new(),
+            json!({"success": false, "error": "no mock rule matched"}),
+            None,
+        ),
+    }
+}
+
+impl Respond for Responder {
+    fn respond(&self, req: &Request) -> ResponseTemplate {
+        let values = request_values(&req.body, req.url.query());
+        let (label, status, headers, body, delay) = answer(&self.rules, &values);
+        let received = Received {
+            method: req.method.to_string(),
+            path: match req.url.query() {
+                Some(q) => format!("{}?{q}", req.url.path()),
+                None => req.url.path().to_string(),
+            },
+            headers: req
+                .headers
+                .iter()
+                .map(|(k, v)| {
+                    (
+                        k.as_str().to_string(),
+                        String::from_utf8_lossy(v.as_bytes()).into_owned(),
+                    )
+                })
+                .collect(),
+            body: req.body.clone(),
+            rule: format!("{} -> {status} ({label})", self.target_name),
+        };
+        if self.print {
+            print!("{}", crate::output::exchange::received(&received));
+        }
+        if let Ok(mut log) = self.log.lock() {
+            log.push(received);
+        }
+        let mut t = ResponseTemplate::new(status);
+        let has_ct = headers
+            .iter()
+            .any(|(k, _)| k.eq_ignore_ascii_case("content-type"));
+        for (k, v) in headers {
+            t = t.insert_header(k.as_str(), v.as_str());
+        }
+        t = match body {
+            Json::Null => t,
+            Json::String(s) if has_ct => t.set_body_string(s),
+            other => t.set_body_raw(
+                serde_json::to_vec(&other).unwrap_or_default(),
+                "application/json",
+            ),
+        };
+        if let Some(d) = delay {
+            t = t.set_delay(d);
+        }
+        t
+    }
+}
+
+pub struct Mocks {
+    pub server: MockServer,
+    pub log: Log,
+}
+
+impl Mocks {
+    pub fn uri(&self) -> String {
+        self.server.uri()
+    }
+}
+
+/// Start the server for every target of the file. `listener` fixes the port (`voxhook mock`).
+pub async fn start(
+    def: &Definition,
+    listener: Option<std::net::TcpListener>,
+    print: bool,
+) -> Mocks {
+    let mut builder = MockServer::builder().disable_request_recording();
+    if let Some(l) = listener {
+        builder = builder.listener(l);
+    }
+    let server = builder.start().await;
+    let log: Log = Arc::new(Mutex::new(Vec::new()));
+    let mut targets: Vec<Target> = def.actions.iter().map(Target::Action).collect();
+    targets.extend(def.webhooks.iter().map(Target::System));
+    for t in targets {
+        let responder = Responder {
+            target_name: t.name().to_string(),
+            rules: t.mocks().to_vec(),
+            log: log.clone(),
+            print,
+        };
+        Mock::given(path(t.mock_path()))
+            .respond_with(responder)
+            .mount(&server)
+            .await;
+    }
+    Mocks { server, log }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::definition::yaml::Span;
+
+    fn rule(when: &[(&str, Json)], status: u16) -> MockRule {
+        MockRule {
+            when: when
+                .iter()
+                .map(|(k, v)| {
+                    (
+                        Sp::new(k.to_string(), Span::default()),
+                        Sp::new(v.clone(), Span::default()),
+                    )
+                })
+                .collect(),
+            status,
+            headers: vec![],
+            body: Some(json!({"s": status})),
+            delay: None,
+            span: Span::default(),
+        }
+    }
+
+    #[test]
+    fn first_matching_rule_wins() {
+        let rules = vec![rule(&[("n", json!("ORD-00000"))], 404), rule(&[], 200)];
+        let v = request_values(br#"{"action":"a","parameters":{"n":"ORD-00000"}}"#, None);
+        assert_eq!(answer(&rules, &v).1, 404);
+        let v = request_values(br#"{"parameters":{"n":"ORD-12345"}}"#, None);
+        assert_eq!(answer(&rules, &v).1, 200);
+        let v = request_values(b"", Some("n=ORD-00000"));
+        assert_eq!(answer(&rules, &v).1, 404);
+    }
+
+    #[test]
+    fn numbers_match_their_text() {
+        let rules = vec![rule(&[("gallons", json!(40))], 201)];
+        assert_eq!(
+            answer(&rules, &request_values(b"", Some("gallons=40"))).1,
+            201
+        );
+    }
+
+    #[test]
+    fn no_rules_means_default_success() {
+        let (_, status, _, body, _) = answer(&[], &Map::new());
+        assert_eq!(status, 200);
+        assert_eq!(body, json!({"success": true, "result": {}}));
+    }
+}

@@ -1,0 +1,694 @@
+//! The request plan: a pure step from (webhook, parameter values, call context) to exactly
+//! what goes on the wire: method, URL, headers in order, body bytes. Nothing here does I/O.
+
+use super::render::{RenderError, Scope, Secrets, render, render_json, value_text};
+use crate::definition::env::EnvSource;
+use crate::definition::load::locate_in;
+use crate::definition::model::*;
+use crate::definition::template::Template;
+use base64::Engine;
+use serde_json::{Map, Value as Json, json};
+use std::time::Duration;
+
+/// The timeout when neither the webhook nor `defaults` names one.
+pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// What one call knows: built-ins, pre-call assignments, `--var`, and (late in the call)
+/// post-call facts.
+#[derive(Debug, Clone)]
+pub struct CallContext {
+    pub conversation_id: String,
+    pub caller_phone: String,
+    pub call_started_at: chrono::DateTime<chrono::FixedOffset>,
+    pub assigned: Vec<(String, Json)>,
+    pub cli_vars: Vec<(String, Json)>,
+    pub post_call: Option<PostCall>,
+    pub event: Option<String>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct PostCall {
+    pub duration_secs: u64,
+    pub summary: String,
+    pub transcript: String,
+    pub actions_fired: Vec<String>,
+}
+
+/// The number `test` uses when `--caller` is not given: a fictional 555-01xx number.
+pub const PLACEHOLDER_CALLER: &str = "+14155550100";
+
+impl CallContext {
+    pub fn new(caller_phone: String, started: chrono::DateTime<chrono::FixedOffset>) -> Self {
+        CallContext {
+            conversation_id: uuid::Uuid::new_v4().to_string(),
+            caller_phone,
+            call_started_at: started,
+            assigned: Vec::new(),
+            cli_vars: Vec::new(),
+            post_call: None,
+            event: None,
+        }
+    }
+
+    fn contact_id(&self) -> Json {
+        self.assigned
+            .iter()
+            .find(|(k, _)| k == "contact_id")
+            .map(|(_, v)| v.clone())
+            .unwrap_or(Json::Null)
+    }
+
+    /// Built-in variables, for the webhook kind that is being sent.
+    pub fn builtins(&self, def: &Definition, kind: Option<SystemKind>) -> Vec<(String, Json)> {
+        let agent_id = def
+            .agent
+            .id
+            .as_ref()
+            .map(|a| a.value.clone())
+            .unwrap_or_default();
+        let mut b = vec![
+            ("agent_id".to_string(), json!(agent_id)),
+            ("agent_uuid".to_string(), json!(agent_id)),
+            ("conversation_id".to_string(), json!(self.conversation_id)),
+            ("conversation_uuid".to_string(), json!(self.conversation_id)),
+            ("contact_id".to_string(), self.contact_id()),
+            ("caller_phone".to_string(), json!(self.caller_phone)),
+            (
+                "call_started_at".to_string(),
+                json!(self.call_started_at.to_rfc3339()),
+            ),
+        ];
+        if kind == Some(SystemKind::PostCall) {
+            let pc = self.post_call.clone().unwrap_or_default();
+            b.push(("call_duration".into(), json!(pc.duration_secs)));
+            b.push(("call_summary".into(), json!(pc.summary)));
+            b.push(("transcript".into(), json!(pc.transcript)));
+            b.push(("actions_fired".into(), json!(pc.actions_fired)));
+        }
+        if kind == Some(SystemKind::CallStatus) {
+            b.push((
+                "event".into(),
+                json!(
+                    self.event
+                        .clone()
+                        .unwrap_or_else(|| "transfer_initiated".into())
+                ),
+            ));
+        }
+        b
+    }
+
+    /// The `context` object of the default envelope.
+    pub fn envelope_context(&self, def: &Definition) -> Json {
+        json!({
+            "agent_id": def.agent.id.as_ref().map(|a| a.value.clone()).unwrap_or_default(),
+            "conversation_id": self.conversation_id,
+            "contact_id": self.contact_id(),
+            "caller_phone": self.caller_phone,
+        })
+    }
+}
+
+/// What to send to.
+#[derive(Clone, Copy)]
+pub enum Target<'a> {
+    Action(&'a Action),
+    System(&'a SystemWebhook),
+}
+
+impl<'a> Target<'a> {
+    pub fn name(&self) -> &'a str {
+        match self {
+            Target::Action(a) => &a.name.value,
+            Target::System(w) => w.kind.as_str(),
+        }
+    }
+    pub fn kind(&self) -> Option<SystemKind> {
+        match self {
+            Target::Action(_) => None,
+            Target::System(w) => Some(w.kind),
+        }
+    }
+    pub fn request(&self) -> &'a Request {
+        match self {
+            Target::Action(a) => &a.webhook,
+            Target::System(w) => &w.request,
+        }
+    }
+    /// The path the mock server answers this target on.
+    pub fn mock_path(&self) -> String {
+        match self {
+            Target::Action(a) => format!("/actions/{}", a.name.value),
+            Target::System(w) => format!("/webhooks/{}", w.kind.as_str()),
+        }
+    }
+    pub fn mocks(&self) -> &'a [MockRule] {
+        match self {
+            Target::Action(a) => &a.mock,
+            Target::System(w) => &w.mock,
+        }
+    }
+    pub fn assign(&self) -> &'a KeyValues<String> {
+        match self {
+            Target::Action(a) => &a.response.assign,
+            Target::System(w) => &w.assign,
+        }
+    }
+    pub fn envelope(&self) -> bool {
+        match self {
+            Target::Action(a) => a.response.envelope,
+            Target::System(_) => false,
+        }
+    }
+    pub fn fallback(&self) -> Option<&'a str> {
+        match self {
+            Target::Action(a) => a.fallback.as_ref().map(|f| f.value.as_str()),
+            Target::System(_) => None,
+        }
+    }
+}
+
+pub fn find_target<'a>(def: &'a Definition, name: &str) -> Option<Target<'a>> {
+    if let Some(kind) = SystemKind::parse(name) {
+        return def.webhooks.get(kind).map(Target::System);
+    }
+    def.action(name).map(Target::Action)
+}
+
+/// Exactly what goes on the wire.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RequestPlan {
+    pub target: String,
+    pub method: Method,
+    pub url: url::Url,
+    /// Headers in the order they are sent (Host and Content-Length are added by the HTTP layer
+    /// and shown by the printer).
+    pub headers: Vec<(String, String)>,
+    pub body: Option<Vec<u8>>,
+    pub timeout: Duration,
+    pub max_response_size: u64,
+    pub secrets: Vec<String>,
+}
+
+/// A problem that stops a request from being built; the message says what and where.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlanError(pub String);
+
+/// Values for a parameter-less webhook, or parameters already typed by [`resolve_params`].
+pub struct PlanInput<'a> {
+    pub def: &'a Definition,
+    pub target: Target<'a>,
+    pub params: &'a Map<String, Json>,
+    pub ctx: &'a CallContext,
+    pub env: &'a EnvSource,
+    pub timeout_override: Option<Duration>,
+    /// Seconds since the epoch and the message id for Standard Webhooks; fixed in tests.
+    pub signing_clock: Option<(i64, String)>,
+}
+
+fn where_(def: &Definition, t: &Sp<Template>, at: usize) -> String {
+    let s = locate_in(&def.source, t.span, &t.value.raw, at);
+    format!("{}:{}:{}", def.path.display(), s.line, s.col)
+}
+
+fn render_err(def: &Definition, t: &Sp<Template>, e: RenderError) -> PlanError {
+    match e {
+        RenderError::UnsetEnv { name, at } => PlanError(format!(
+            "{}: environment variable `{name}` is not set (export it or add it to .env beside the action file)",
+            where_(def, t, at)
+        )),
+        RenderError::UnknownVar { name, at } => PlanError(format!(
+            "{}: `{{{{{name}}}}}` has no value here (pass --var {name}=…)",
+            where_(def, t, at)
+        )),
+    }
+}
+
+/// The scope templates see for `target`, in the SPEC's precedence order.
+pub fn scope_for(
+    def: &Definition,
+    target: Option<Target>,
+    params: &Map<String, Json>,
+    ctx: &CallContext,
+    env: &EnvSource,
+    secrets: &mut Secrets,
+) -> Result<Scope, PlanError> {
+    let builtins = ctx.builtins(def, target.and_then(|t| t.kind()));
+    let base = Scope {
+        layers: vec![builtins.clone()],
+    };
+    let mut agent_vars = Vec::new();
+    for (k, v) in &def.agent.variables {
+        let text = render(&v.value, &base, env, secrets).map_err(|e| render_err(def, v, e))?;
+        agent_vars.push((k.value.clone(), Json::String(text)));
+    }
+    let params: Vec<(String, Json)> = params.iter().map(|(k, v)| (k.clone(), v.clone())).collect();
+    Ok(Scope {
+        layers: vec![
+            params,
+            ctx.assigned.clone(),
+            ctx.cli_vars.clone(),
+            agent_vars,
+            builtins,
+        ],
+    })
+}
+
+/// Why parameters cannot be used; nothing is sent.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ParamError {
+    Missing(Vec<String>),
+    Invalid { name: String, message: String },
+    Unknown { name: String, help: Option<String> },
+    Other(String),
+}
+
+impl std::fmt::Display for ParamError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ParamError::Missing(names) => {
+                let list: Vec<String> = names.iter().map(|n| format!("`{n}`")).collect();
+                write!(
+                    f,
+                    "missing required parameter{} {}",
+                    if names.len() == 1 { "" } else { "s" },
+                    list.join(", ")
+                )
+            }
+            ParamError::Invalid { name, message } => write!(f, "parameter `{name}`: {message}"),
+            ParamError::Unknown { name, help } => {
+                write!(f, "`{name}` is not a parameter of this action")?;
+                if let Some(h) = help {
+                    write!(f, "; {h}")?;
+                }
+                Ok(())
+            }
+            ParamError::Other(m) => f.write_str(m),
+        }
+    }
+}
+
+/// Type and validate the given values, fill defaults, and check required ones are there.
+/// Key order follows the action's parameter order.
+pub fn resolve_params(
+    def: &Definition,
+    action: &Action,
+    given: &[(String, Json)],
+    ctx: &CallContext,
+    env: &EnvSource,
+    region: &str,
+) -> Result<Map<String, Json>, ParamError> {
+    let mut out = Map::new();
+    if let Some(schema) = &action.schema {
+        let props = schema.value.get("properties").and_then(Json::as_object);
+        for (k, v) in given {
+            let ty = props
+                .and_then(|p| p.get(k))
+                .and_then(|p| p.get("type"))
+                .and_then(Json::as_str);
+            // Values typed on the command line arrive as text; read them as the schema's type.
+            let typed = match (ty, v) {
+                (Some("integer"), Json::String(s)) => {
+                    s.trim().parse::<i64>().map(Json::from).unwrap_or(v.clone())
+                }
+                (Some("number"), Json::String(s)) => s
+                    .trim()
+                    .parse::<f64>()
+                    .ok()
+                    .and_then(serde_json::Number::from_f64)
+                    .map(Json::Number)
+                    .unwrap_or(v.clone()),
+                (Some("boolean"), Json::String(s)) => match s.trim() {
+                    "true" => Json::Bool(true),
+                    "false" => Json::Bool(false),
+                    _ => v.clone(),
+                },
+                _ => v.clone(),
+            };
+            out.insert(k.clone(), typed);
+        }
+        let missing: Vec<String> = action
+            .required_parameters()
+            .into_iter()
+            .filter(|r| !out.contains_key(r))
+            .collect();
+        if !missing.is_empty() {
+            return Err(ParamError::Missing(missing));
+        }
+        crate::values::validate_schema(&schema.value, &Json::Object(out.clone()))
+            .map_err(|errors| ParamError::Other(errors.join("; ")))?;
+        return Ok(out);
+    }
+    for (k, _) in given {
+        if action.parameter(k).is_none() {
+            let names = action.parameters.iter().map(|p| p.name.value.as_str());
+            return Err(ParamError::Unknown {
+                name: k.clone(),
+                help: crate::diag::did_you_mean(k, names),
+            });
+        }
+    }
+    let mut secrets = Secrets::default();
+    let mut missing = Vec::new();
+    for p in &action.parameters {
+        let name = &p.name.value;
+        let raw = match given.iter().rev().find(|(k, _)| k == name) {
+            Some((_, v)) => Some(v.clone()),
+            None => match &p.default {
+                Some(t) => {
+                    let scope = scope_for(
+                        def,
+                        Some(Target::Action(action)),
+                        &out,
+                        ctx,
+                        env,
+                        &mut secrets,
+                    )
+                    .map_err(|e| ParamError::Other(e.0))?;
+                    let v = render_json(&t.value, &scope, env, &mut secrets)
+                        .map_err(|e| ParamError::Other(render_err(def, t, e).0))?;
+                    Some(v)
+                }
+                None => None,
+            },
+        };
+        match raw {
+            Some(v) => {
+                let typed = crate::values::coerce(p, &v, region).map_err(|message| {
+                    ParamError::Invalid {
+                        name: name.clone(),
+                        message,
+                    }
+                })?;
+                out.insert(name.clone(), typed);
+            }
+            None if p.required => missing.push(name.clone()),
+            None => {}
+        }
+    }
+    if !missing.is_empty() {
+        return Err(ParamError::Missing(missing));
+    }
+    Ok(out)
+}
+
+/// Build the request. Deterministic given the same input and `signing_clock`.
+pub fn build(input: &PlanInput) -> Result<RequestPlan, PlanError> {
+    let def = input.def;
+    let target = input.target;
+    let request = target.request().merged(&def.defaults);
+    let mut secrets = Secrets::default();
+    let scope = scope_for(
+        def,
+        Some(target),
+        input.params,
+        input.ctx,
+        input.env,
+        &mut secrets,
+    )?;
+    let env = input.env;
+    let method = request.method_or_default();
+
+    // URL: variables in the path are percent-encoded; in the query, query-encoded.
+    let url_t = request
+        .url
+        .as_ref()
+        .ok_or_else(|| PlanError(format!("`{}` has no url", target.name())))?;
+    let url_text = encode_url_vars(&url_t.value, &scope, env, &mut secrets)
+        .map_err(|e| render_err(def, url_t, e))?;
+    let mut url = url::Url::parse(&url_text).map_err(|e| {
+        PlanError(format!(
+            "{}: `{url_text}` is not a URL ({e})",
+            where_(def, url_t, 0)
+        ))
+    })?;
+    {
+        let mut q: Vec<(String, String)> = Vec::new();
+        for (k, v) in &request.query {
+            q.push((
+                k.value.clone(),
+                render(&v.value, &scope, env, &mut secrets).map_err(|e| render_err(def, v, e))?,
+            ));
+        }
+        if !method.has_body() && matches!(target, Target::Action(_)) {
+            for (k, v) in input.params {
+                q.push((k.clone(), value_text(v)));
+            }
+        }
+        if !q.is_empty() {
+            let mut pairs = url.query_pairs_mut();
+            for (k, v) in &q {
+                pairs.append_pair(k, v);
+            }
+        }
+    }
+
+    // Body.
+    let body: Option<Vec<u8>> = if let Some(b) = &request.body {
+        let v = render_body(&b.value, def, &scope, env, &mut secrets)?;
+        Some(serde_json::to_vec(&v).map_err(|e| PlanError(e.to_string()))?)
+    } else if method.has_body() {
+        let v = default_envelope(def, target, input.params, input.ctx);
+        Some(serde_json::to_vec(&v).map_err(|e| PlanError(e.to_string()))?)
+    } else {
+        None
+    };
+
+    // Headers, in the order they are sent.
+    let mut headers: Vec<(String, String)> = Vec::new();
+    let has = |h: &Vec<(String, String)>, n: &str| h.iter().any(|(k, _)| k.eq_ignore_ascii_case(n));
+    let mut configured = Vec::new();
+    for (k, v) in &request.headers {
+        configured.push((
+            k.value.clone(),
+            render(&v.value, &scope, env, &mut secrets).map_err(|e| render_err(def, v, e))?,
+        ));
+    }
+    if !has(&configured, "user-agent") {
+        headers.push((
+            "User-Agent".into(),
+            format!("voxhook/{}", env!("CARGO_PKG_VERSION")),
+        ));
+    }
+    if !has(&configured, "accept") {
+        headers.push(("Accept".into(), "application/json".into()));
+    }
+    if body.is_some() && !has(&configured, "content-type") {
+        headers.push(("Content-Type".into(), "application/json".into()));
+    }
+    headers.extend(configured);
+    if let Some(auth) = &request.auth {
+        let (name, value) = match &auth.value {
+            Auth::Bearer(t) => {
+                let tok = render(&t.value, &scope, env, &mut secrets)
+                    .map_err(|e| render_err(def, t, e))?;
+                secrets.add(&tok);
+                ("Authorization".to_string(), format!("Bearer {tok}"))
+            }
+            Auth::Basic { username, password } => {
+                let u = render(&username.value, &scope, env, &mut secrets)
+                    .map_err(|e| render_err(def, username, e))?;
+                let p = render(&password.value, &scope, env, &mut secrets)
+                    .map_err(|e| render_err(def, password, e))?;
+                secrets.add(&p);
+                let b64 = base64::engine::general_purpose::STANDARD.encode(format!("{u}:{p}"));
+                secrets.add(&b64);
+                ("Authorization".to_string(), format!("Basic {b64}"))
+            }
+            Auth::Header { name, value } => {
+                let v = render(&value.value, &scope, env, &mut secrets)
+                    .map_err(|e| render_err(def, value, e))?;
+                secrets.add(&v);
+                (name.value.clone(), v)
+            }
+        };
+        headers.retain(|(k, _)| !k.eq_ignore_ascii_case(&name));
+        headers.push((name, value));
+    }
+    if let Some(signing) = &request.signing {
+        let s = &signing.value;
+        let secret = render(&s.secret.value, &scope, env, &mut secrets)
+            .map_err(|e| render_err(def, &s.secret, e))?;
+        secrets.add(&secret);
+        let bytes = body.clone().unwrap_or_default();
+        match s.scheme.value {
+            Scheme::StandardWebhooks => {
+                let (ts, id) = input.signing_clock.clone().unwrap_or_else(|| {
+                    (
+                        chrono::Utc::now().timestamp(),
+                        format!("msg_{}", uuid::Uuid::new_v4().simple()),
+                    )
+                });
+                let hs =
+                    super::signing::standard_webhooks(&secret, &id, ts, &bytes).map_err(|e| {
+                        PlanError(format!(
+                            "{}: signing secret: {e}",
+                            where_(def, &s.secret, 0)
+                        ))
+                    })?;
+                for (k, v) in hs {
+                    if k == "webhook-signature" {
+                        secrets.add(&v);
+                    }
+                    headers.push((k, v));
+                }
+            }
+            Scheme::HmacSha256 => {
+                let v = super::signing::hmac_sha256(&secret, &bytes);
+                secrets.add(&v);
+                let name = s
+                    .header
+                    .as_ref()
+                    .map(|h| h.value.clone())
+                    .unwrap_or_else(|| "X-Signature".into());
+                headers.push((name, v));
+            }
+        }
+    }
+
+    let timeout = input
+        .timeout_override
+        .or(request.timeout.map(|t| t.value))
+        .unwrap_or(DEFAULT_TIMEOUT)
+        .min(def.policy.max_timeout.max(Duration::from_millis(1)));
+    Ok(RequestPlan {
+        target: target.name().to_string(),
+        method,
+        url,
+        headers,
+        body,
+        timeout,
+        max_response_size: def.policy.max_response_size,
+        secrets: secrets.values,
+    })
+}
+
+/// Render the URL with each variable percent-encoded for its place: path segments encode
+/// `/`, `?`, `#` and spaces; after `?`, values are form-encoded.
+fn encode_url_vars(
+    t: &Template,
+    scope: &Scope,
+    env: &EnvSource,
+    secrets: &mut Secrets,
+) -> Result<String, RenderError> {
+    use percent_encoding::{AsciiSet, CONTROLS, utf8_percent_encode};
+    const PATH: &AsciiSet = &CONTROLS
+        .add(b' ')
+        .add(b'"')
+        .add(b'#')
+        .add(b'<')
+        .add(b'>')
+        .add(b'?')
+        .add(b'`')
+        .add(b'{')
+        .add(b'}')
+        .add(b'/')
+        .add(b'%');
+    const QUERY: &AsciiSet = &CONTROLS
+        .add(b' ')
+        .add(b'"')
+        .add(b'#')
+        .add(b'<')
+        .add(b'>')
+        .add(b'&')
+        .add(b'=')
+        .add(b'+')
+        .add(b'%');
+    let mut in_query = false;
+    let mut s = String::new();
+    for p in &t.parts {
+        match p {
+            crate::definition::template::Part::Lit(l) => {
+                if l.contains('?') {
+                    in_query = true;
+                }
+                s.push_str(l);
+            }
+            crate::definition::template::Part::Env { name, fallback, at } => match env.get(name) {
+                Some(v) => {
+                    secrets.add(&v);
+                    s.push_str(&v);
+                }
+                None => s.push_str(fallback.as_ref().ok_or(RenderError::UnsetEnv {
+                    name: name.clone(),
+                    at: *at,
+                })?),
+            },
+            crate::definition::template::Part::Var { name, at } => {
+                let v = value_text(scope.lookup(name).ok_or(RenderError::UnknownVar {
+                    name: name.clone(),
+                    at: *at,
+                })?);
+                let set = if in_query { QUERY } else { PATH };
+                s.push_str(&utf8_percent_encode(&v, set).to_string());
+            }
+        }
+    }
+    Ok(s)
+}
+
+fn render_body(
+    b: &Body,
+    def: &Definition,
+    scope: &Scope,
+    env: &EnvSource,
+    secrets: &mut Secrets,
+) -> Result<Json, PlanError> {
+    Ok(match b {
+        Body::Null => Json::Null,
+        Body::Bool(v) => Json::Bool(*v),
+        Body::Number(n) => Json::Number(n.clone()),
+        Body::Str(t) => {
+            render_json(&t.value, scope, env, secrets).map_err(|e| render_err(def, t, e))?
+        }
+        Body::List(items) => Json::Array(
+            items
+                .iter()
+                .map(|i| render_body(i, def, scope, env, secrets))
+                .collect::<Result<_, _>>()?,
+        ),
+        Body::Object(pairs) => {
+            let mut m = Map::new();
+            for (k, v) in pairs {
+                m.insert(k.clone(), render_body(v, def, scope, env, secrets)?);
+            }
+            Json::Object(m)
+        }
+    })
+}
+
+/// The body a platform sends when the file gives none.
+pub fn default_envelope(
+    def: &Definition,
+    target: Target,
+    params: &Map<String, Json>,
+    ctx: &CallContext,
+) -> Json {
+    let context = ctx.envelope_context(def);
+    match target {
+        Target::Action(a) => {
+            json!({ "action": a.name.value, "parameters": params, "context": context })
+        }
+        Target::System(w) => match w.kind {
+            SystemKind::PreCall => json!({ "event": "pre_call", "context": context }),
+            SystemKind::CallStatus => json!({
+                "event": ctx.event.clone().unwrap_or_else(|| "transfer_initiated".into()),
+                "context": context,
+            }),
+            SystemKind::PostCall => {
+                let pc = ctx.post_call.clone().unwrap_or_default();
+                json!({
+                    "event": "post_call",
+                    "context": context,
+                    "call": {
+                        "duration": pc.duration_secs,
+                        "summary": pc.summary,
+                        "transcript": pc.transcript,
+                        "actions_fired": pc.actions_fired,
+                        "variables": ctx.assigned.iter().cloned().collect::<Map<String, Json>>(),
+                    }
+                })
+            }
+        },
+    }
+}

@@ -1,0 +1,140 @@
+//! The verdict on an exchange, as the platform would judge it: usable or not and why, the
+//! `result` or `error` the agent gets, the variables assigned, the fallback line, latency.
+
+use super::plan::Target;
+use super::sender::Exchange;
+use crate::definition::units::{fmt_duration, fmt_size};
+use serde_json::Value as Json;
+use std::time::Duration;
+
+/// How long a caller can wait in silence before it feels broken.
+pub const CALLER_BUDGET: Duration = Duration::from_secs(5);
+
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Verdict {
+    /// The platform counts the webhook as a success.
+    pub ok: bool,
+    /// Why not, when not.
+    pub reason: Option<String>,
+    /// `success` of the envelope, when there is one.
+    pub success: Option<bool>,
+    pub result: Option<Json>,
+    pub error: Option<Json>,
+    pub assigned: serde_json::Map<String, Json>,
+    /// Assignments whose JSONPath matched nothing.
+    pub unassigned: Vec<String>,
+    /// What the agent says on failure.
+    pub fallback: Option<String>,
+    pub latency_ms: u64,
+    pub timeout_ms: u64,
+    /// Latency above the 5 s caller guidance.
+    pub slow: bool,
+}
+
+pub fn judge(target: Target, ex: &Exchange) -> Verdict {
+    let mut v = Verdict {
+        ok: false,
+        reason: None,
+        success: None,
+        result: None,
+        error: None,
+        assigned: serde_json::Map::new(),
+        unassigned: Vec::new(),
+        fallback: target.fallback().map(String::from),
+        latency_ms: ex.elapsed.as_millis() as u64,
+        timeout_ms: ex.plan.timeout.as_millis() as u64,
+        slow: ex.elapsed > CALLER_BUDGET,
+    };
+    if let Some(e) = &ex.error {
+        v.reason = Some(e.message.clone());
+        return v;
+    }
+    let Some(r) = &ex.response else {
+        v.reason = Some("no response".into());
+        return v;
+    };
+    if r.truncated {
+        v.reason = Some(format!(
+            "the response is larger than policy.max_response_size ({}); it was cut off",
+            fmt_size(ex.plan.max_response_size)
+        ));
+        return v;
+    }
+    if !(200..300).contains(&r.status) {
+        v.reason = Some(if (300..400).contains(&r.status) {
+            format!(
+                "{} {}: redirects are not followed by the platform",
+                r.status, r.reason
+            )
+        } else {
+            format!("{} {}", r.status, r.reason)
+        });
+        return v;
+    }
+    let body: Json = match serde_json::from_slice(&r.body) {
+        Ok(b) => b,
+        Err(_) if r.body.is_empty() && target.kind().is_some() && target.assign().is_empty() => {
+            // System webhooks without assignments need no body.
+            v.ok = true;
+            return v;
+        }
+        Err(_) => {
+            v.reason = Some(if r.body.is_empty() {
+                "the body is empty; the agent needs JSON".into()
+            } else {
+                "the body is not JSON".into()
+            });
+            return v;
+        }
+    };
+    if target.envelope() {
+        let Some(obj) = body.as_object() else {
+            v.reason = Some("the body is not the envelope {success, result | error}".into());
+            return v;
+        };
+        match obj.get("success").and_then(Json::as_bool) {
+            Some(true) => {
+                v.success = Some(true);
+                v.result = Some(obj.get("result").cloned().unwrap_or(Json::Null));
+            }
+            Some(false) => {
+                v.success = Some(false);
+                v.error = Some(obj.get("error").cloned().unwrap_or(Json::Null));
+            }
+            None => {
+                v.reason = Some("the envelope has no boolean `success`".into());
+                return v;
+            }
+        }
+    } else {
+        v.result = Some(body.clone());
+    }
+    v.ok = true;
+    for (name, path) in target.assign() {
+        let found = serde_json_path::JsonPath::parse(&path.value)
+            .ok()
+            .and_then(|p| p.query(&body).first().cloned());
+        match found {
+            Some(val) => {
+                v.assigned.insert(name.value.clone(), val);
+            }
+            None => v
+                .unassigned
+                .push(format!("{} ({})", name.value, path.value)),
+        }
+    }
+    v
+}
+
+impl Verdict {
+    /// The latency line: against the 5 s guidance and the timeout.
+    pub fn latency_line(&self) -> String {
+        let lat = fmt_duration(Duration::from_millis(self.latency_ms));
+        let timeout = fmt_duration(Duration::from_millis(self.timeout_ms));
+        if self.slow {
+            format!("{lat}: over the 5s a caller will wait in silence (timeout {timeout})")
+        } else {
+            format!("{lat}: within the 5s caller guidance (timeout {timeout})")
+        }
+    }
+}
