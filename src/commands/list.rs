@@ -5,7 +5,7 @@ use crate::output::Paint;
 use crate::{Global, Outcome, Result};
 
 pub fn run(g: &Global) -> Result<Outcome> {
-    let def = super::load_valid(g)?;
+    let def = super::load_valid(g, true)?;
     print!("{}", render(&def, Paint::new(g.color)));
     Ok(Outcome::Success)
 }

@@ -153,7 +153,7 @@ impl<'a> Run<'a> {
 }
 
 pub fn run(a: TestArgs, g: &Global) -> Result<Outcome> {
-    let def = super::load_valid(g)?;
+    let def = super::load_valid(g, a.send.allow_local || a.send.mock)?;
     let rt = runtime()?;
     rt.block_on(run_async(a, g, &def))
 }
@@ -193,7 +193,12 @@ async fn run_async(a: TestArgs, g: &Global, def: &Definition) -> Result<Outcome>
     let params = gather_params(&a, &run, target, &mut TerminalPrompter)?;
     let p = Paint::new(g.color);
     let plan = run.plan(target, &params)?;
-    for w in run.sender.check(&plan).unwrap_or_default() {
+    // What the platform would refuse is bad input: refuse it before anything is sent.
+    let warnings = run
+        .sender
+        .check(&plan)
+        .map_err(|e| Error::Input(format!("refused: {}", e.message)))?;
+    for w in warnings {
         eprintln!("{} {w}", p.yellow("warning:"));
     }
     if a.send.dry_run {
@@ -223,6 +228,14 @@ async fn run_async(a: TestArgs, g: &Global, def: &Definition) -> Result<Outcome>
         return repeat(&run, target, &params, n, a.concurrency, g, a.send.json).await;
     }
     let ex = run.sender.send(&plan).await;
+    if let Some(e) = ex
+        .error
+        .as_ref()
+        .filter(|e| e.kind == crate::webhook::sender::FailureKind::Policy)
+    {
+        // A name that resolved to a private address: refused before connecting.
+        return Err(Error::Input(e.message.clone()));
+    }
     let v = verdict::judge(target, &ex);
     if a.send.json {
         println!(
