@@ -4,7 +4,6 @@
 use assert_cmd::Command;
 use base64::Engine;
 use hmac::{Hmac, Mac};
-use predicates::prelude::*;
 use serde_json::{Value, json};
 use sha2::Sha256;
 use std::path::PathBuf;
@@ -592,7 +591,7 @@ async fn dripping_server_hits_the_total_deadline() {
 async fn reset_connection_is_one_line() {
     let uri = raw_server(|mut s| async move {
         read_request(&mut s).await;
-        let _ = s.set_linger(Some(Duration::ZERO));
+        let _ = s.set_zero_linger();
         drop(s);
     })
     .await;
