@@ -7,11 +7,14 @@ pub mod cli;
 pub mod commands;
 pub mod definition;
 pub mod diag;
+pub mod extract;
 pub mod lint;
 pub mod mock;
 pub mod output;
 pub mod schema;
 pub mod text;
+pub mod transcript;
+pub mod trigger;
 pub mod values;
 pub mod webhook;
 

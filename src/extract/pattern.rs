@@ -1,0 +1,114 @@
+//! Parameter patterns heard in speech. Every pattern of every parameter is in one `RegexSet`,
+//! so a turn costs one pass whatever the number of actions; only patterns that matched are
+//! run again to take their value. Each is tried on the raw text, the normalised text, and the
+//! normalised text with spelt letters joined to the digits after them ("o r d one two..." ->
+//! "ord12345"), case-insensitively; the value must then match the full pattern.
+
+use crate::definition::Definition;
+use regex::{Regex, RegexSet};
+
+pub struct PatternSet {
+    set: RegexSet,
+    search: Vec<Regex>,
+    full: Vec<Regex>,
+    params: Vec<String>,
+}
+
+/// The pattern without its anchors, for searching inside a sentence.
+fn searchable(pattern: &str) -> String {
+    let p = pattern.strip_prefix('^').unwrap_or(pattern);
+    let p = p.strip_suffix('$').filter(|s| !s.ends_with('\\')).unwrap_or(p);
+    format!(r"(?i)(?:^|\b|\s)({p})(?:\b|\s|$)")
+}
+
+impl PatternSet {
+    pub fn new(def: &Definition) -> Self {
+        let mut search = Vec::new();
+        let mut full = Vec::new();
+        let mut params = Vec::new();
+        for a in &def.actions {
+            for p in &a.parameters {
+                let Some(pat) = &p.pattern else { continue };
+                if params.contains(&p.name.value) && search.iter().zip(&params).any(|(_, n)| n == &p.name.value) {
+                    // Same name, same pattern is common across actions; keep the first.
+                    continue;
+                }
+                if let (Ok(s), Ok(f)) = (Regex::new(&searchable(&pat.value)), Regex::new(&pat.value)) {
+                    search.push(s);
+                    full.push(f);
+                    params.push(p.name.value.clone());
+                }
+            }
+        }
+        let set = RegexSet::new(search.iter().map(|r| r.as_str())).unwrap_or_else(|_| RegexSet::empty());
+        PatternSet { set, search, full, params }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.params.is_empty()
+    }
+
+    /// (parameter, value) for each pattern heard in the texts.
+    pub fn find(&self, texts: &[&str]) -> Vec<(String, String)> {
+        let mut out: Vec<(String, String)> = Vec::new();
+        if self.is_empty() {
+            return out;
+        }
+        for text in texts {
+            for i in self.set.matches(text).iter() {
+                if out.iter().any(|(n, _)| n == &self.params[i]) {
+                    continue;
+                }
+                for c in self.search[i].captures_iter(text) {
+                    let Some(m) = c.get(1) else { continue };
+                    let v = m.as_str();
+                    let value = [v.to_string(), v.to_uppercase(), v.to_lowercase()]
+                        .into_iter()
+                        .find(|cand| self.full[i].is_match(cand));
+                    if let Some(value) = value {
+                        out.push((self.params[i].clone(), value));
+                        break;
+                    }
+                }
+            }
+        }
+        out
+    }
+}
+
+/// "o r d 12345" after letter joining is "ord 12345"; join letters to the digits after them.
+pub fn joined(norm: &str) -> String {
+    let mut out = String::with_capacity(norm.len());
+    let toks: Vec<&str> = norm.split(' ').collect();
+    for (i, t) in toks.iter().enumerate() {
+        out.push_str(t);
+        let next = toks.get(i + 1);
+        let letters = !t.is_empty() && t.chars().all(|c| c.is_ascii_alphabetic());
+        let digits_next = next.is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()));
+        if i + 1 < toks.len() && !(letters && digits_next && t.len() <= 4) {
+            out.push(' ');
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::normalise::normalise;
+
+    fn set() -> PatternSet {
+        let src = "version: 1\nactions:\n  - name: a\n    description: x\n    parameters:\n      order_number: { pattern: '^ORD-?\\d{5}$' }\n    webhook: { url: \"https://x.example.com\" }\n";
+        PatternSet::new(&crate::definition::load_str(std::path::Path::new("t.yaml"), src).def)
+    }
+
+    #[test]
+    fn written_and_spoken_values() {
+        let s = set();
+        assert_eq!(s.find(&["it's ORD-12345 thanks"]), vec![("order_number".into(), "ORD-12345".into())]);
+        let spoken = "my order is o r d one two three four five";
+        let n = normalise(spoken);
+        assert_eq!(s.find(&[spoken, &n, &joined(&n)]), vec![("order_number".into(), "ORD12345".into())]);
+        assert!(s.find(&["ORD-123"]).is_empty());
+    }
+}

@@ -1,0 +1,158 @@
+//! Call transcripts: plain text, WebVTT, SRT and JSON, read into one [`Transcript`].
+
+pub mod json;
+pub mod srt;
+pub mod text;
+pub mod vtt;
+
+use chrono::{DateTime, FixedOffset};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Side {
+    Caller,
+    Agent,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Turn {
+    pub side: Side,
+    pub speaker: String,
+    pub text: String,
+    /// Seconds from the call's start, when the transcript says.
+    pub at: Option<f64>,
+    /// Where it was written: a line number, or a JSON path.
+    pub place: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Expectation {
+    pub negate: bool,
+    pub action: String,
+    pub params: Vec<(String, String)>,
+    pub place: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Item {
+    Turn(Turn),
+    /// A status event (`-- transfer_initiated`).
+    Event { name: String, at: Option<f64>, place: String },
+}
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Transcript {
+    pub caller: Option<String>,
+    pub started: Option<DateTime<FixedOffset>>,
+    pub items: Vec<Item>,
+    pub expectations: Vec<Expectation>,
+}
+
+/// Why a transcript cannot be read: where, and what was expected.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReadError {
+    pub place: String,
+    pub message: String,
+}
+
+impl ReadError {
+    pub fn line(n: usize, message: impl Into<String>) -> Self {
+        ReadError { place: format!("line {n}"), message: message.into() }
+    }
+}
+
+const CALLER_NAMES: [&str; 5] = ["caller", "customer", "user", "human", "client"];
+const AGENT_NAMES: [&str; 5] = ["agent", "assistant", "ai", "bot", "receptionist"];
+
+/// Which side a speaker label is on.
+pub fn side_of(label: &str) -> Option<Side> {
+    let l = label.trim().to_ascii_lowercase();
+    if CALLER_NAMES.contains(&l.as_str()) {
+        Some(Side::Caller)
+    } else if AGENT_NAMES.contains(&l.as_str()) {
+        Some(Side::Agent)
+    } else {
+        None
+    }
+}
+
+pub fn unknown_speaker(label: &str) -> String {
+    format!(
+        "unknown speaker `{label}` (caller side: {}; agent side: {})",
+        CALLER_NAMES.join(", "),
+        AGENT_NAMES.join(", ")
+    )
+}
+
+/// `mm:ss`, `hh:mm:ss`, with an optional fraction (`.`/`,`), as seconds.
+pub fn parse_timestamp(s: &str) -> Option<f64> {
+    let s = s.trim().replace(',', ".");
+    let parts: Vec<&str> = s.split(':').collect();
+    if parts.len() < 2 || parts.len() > 3 {
+        return None;
+    }
+    let mut secs = 0.0;
+    for (i, p) in parts.iter().enumerate() {
+        let last = i == parts.len() - 1;
+        if p.is_empty() || !p.chars().all(|c| c.is_ascii_digit() || (last && c == '.')) {
+            return None;
+        }
+        let v: f64 = p.parse().ok()?;
+        if i > 0 && v >= 60.0 {
+            return None;
+        }
+        secs = secs * 60.0 + v;
+    }
+    Some(secs)
+}
+
+/// Read a transcript, choosing the format by extension, then by content.
+pub fn read(path: &std::path::Path, bytes: &[u8]) -> Result<Transcript, ReadError> {
+    let text = std::str::from_utf8(bytes).map_err(|e| {
+        let line = bytes[..e.valid_up_to()].iter().filter(|b| **b == b'\n').count() + 1;
+        ReadError::line(line, "the transcript is not valid UTF-8")
+    })?;
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("").to_ascii_lowercase();
+    let trimmed = text.trim_start();
+    match ext.as_str() {
+        "vtt" => vtt::read(text),
+        "srt" => srt::read(text),
+        "json" => json::read(text),
+        "txt" | "text" | "log" => text::read(text),
+        _ if trimmed.starts_with("WEBVTT") => vtt::read(text),
+        _ if trimmed.starts_with('[') && trimmed.trim_end().ends_with(']') && serde_json::from_str::<serde_json::Value>(text).is_ok() => json::read(text),
+        _ if trimmed.starts_with('{') => json::read(text),
+        _ if srt::looks_like(text) => srt::read(text),
+        _ => text::read(text),
+    }
+}
+
+/// `Caller: words` -> (side, speaker, words) when the prefix is a known speaker.
+pub fn split_speaker(line: &str) -> Option<(Side, String, String)> {
+    let (label, rest) = line.split_once(':')?;
+    let side = side_of(label)?;
+    Some((side, label.trim().to_string(), rest.trim().to_string()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn timestamps() {
+        assert_eq!(parse_timestamp("01:05"), Some(65.0));
+        assert_eq!(parse_timestamp("1:02:03"), Some(3723.0));
+        assert_eq!(parse_timestamp("00:01.5"), Some(1.5));
+        assert_eq!(parse_timestamp("00:00:01,250"), Some(1.25));
+        assert_eq!(parse_timestamp("1:75"), None);
+        assert_eq!(parse_timestamp("abc"), None);
+    }
+
+    #[test]
+    fn sides() {
+        assert_eq!(side_of("Customer"), Some(Side::Caller));
+        assert_eq!(side_of("AI"), Some(Side::Agent));
+        assert_eq!(side_of("Narrator"), None);
+    }
+}
