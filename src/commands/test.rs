@@ -1,12 +1,12 @@
 //! `voxhook test`: the "Test Webhook" flow, `--repeat` load, and `--all` test cases.
 
-use crate::cli::{SendArgs, TestArgs};
-use crate::definition::env::EnvSource;
+use crate::cli::TestArgs;
 use crate::definition::model::*;
 use crate::definition::units::{fmt_duration, parse_duration};
 use crate::output::{Paint, exchange as print};
-use crate::webhook::plan::{self, CallContext, ParamError, PlanInput, Target, find_target};
-use crate::webhook::sender::{Exchange, SendOptions, Sender};
+use crate::webhook::plan::{self, ParamError, PlanInput, Target, find_target};
+pub use crate::webhook::run::Run;
+use crate::webhook::sender::Exchange;
 use crate::webhook::verdict::{self, Verdict};
 use crate::{Error, Global, Outcome, Result};
 use serde_json::{Map, Value as Json};
@@ -76,79 +76,6 @@ pub fn parse_params_json(s: &str) -> Result<Map<String, Json>> {
             e.line(),
             e.column()
         ))),
-    }
-}
-
-/// What every send of a run shares: the file, env, call context and sender.
-pub struct Run<'a> {
-    pub def: &'a Definition,
-    pub env: EnvSource,
-    pub ctx: CallContext,
-    pub sender: Sender,
-    /// Base URL of the in-process mock server, with `--mock`.
-    pub mock_base: Option<String>,
-    pub timeout: Option<Duration>,
-    pub region: String,
-}
-
-impl<'a> Run<'a> {
-    /// Build the call context and sender from the shared flags.
-    pub fn new(
-        def: &'a Definition,
-        send: &SendArgs,
-        started: chrono::DateTime<chrono::FixedOffset>,
-    ) -> Result<Self> {
-        let caller = match &send.caller {
-            Some(c) => crate::values::to_e164(c, &send.region)
-                .map_err(|e| Error::input(format!("--caller: {e}")))?,
-            None => plan::PLACEHOLDER_CALLER.to_string(),
-        };
-        let mut ctx = CallContext::new(caller, started);
-        ctx.cli_vars = parse_pairs(&send.vars, "--var")?
-            .into_iter()
-            .map(|(k, v)| (k, Json::String(v)))
-            .collect();
-        let sender = Sender::new(
-            &def.policy,
-            SendOptions {
-                allow_local: send.allow_local,
-                mock: send.mock,
-                insecure: send.insecure,
-            },
-        )
-        .map_err(Error::Failed)?;
-        Ok(Run {
-            def,
-            env: EnvSource {
-                dotenv: def.dotenv.clone(),
-            },
-            ctx,
-            sender,
-            mock_base: None,
-            timeout: None,
-            region: send.region.clone(),
-        })
-    }
-
-    /// The plan for a target with typed parameters; with `--mock` the URL points at the mock.
-    pub fn plan(&self, target: Target, params: &Map<String, Json>) -> Result<plan::RequestPlan> {
-        let input = PlanInput {
-            def: self.def,
-            target,
-            params,
-            ctx: &self.ctx,
-            env: &self.env,
-            timeout_override: self.timeout,
-            signing_clock: None,
-        };
-        let mut p = plan::build(&input).map_err(|e| Error::Input(e.0))?;
-        if let Some(base) = &self.mock_base {
-            let mut u = url::Url::parse(base).map_err(|e| Error::Failed(e.to_string()))?;
-            u.set_path(&target.mock_path());
-            u.set_query(p.url.query());
-            p.url = u;
-        }
-        Ok(p)
     }
 }
 
@@ -649,6 +576,7 @@ async fn run_all(a: &TestArgs, g: &Global, run: &Run<'_>) -> Result<Outcome> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::cli::SendArgs;
 
     struct Scripted(Vec<&'static str>, Vec<String>);
     impl ParamPrompter for Scripted {

@@ -4,6 +4,7 @@
 pub mod plan;
 pub mod policy;
 pub mod render;
+pub mod run;
 pub mod sender;
 pub mod signing;
 pub mod verdict;

@@ -1,0 +1,85 @@
+//! What every send of one run shares: the file, env, call context and sender. `test` and
+//! `simulate` both send through it, so one code path builds, checks and sends a webhook.
+
+use crate::cli::SendArgs;
+use crate::definition::env::EnvSource;
+use crate::definition::model::*;
+use crate::webhook::plan::{self, CallContext, PlanInput, Target};
+use crate::webhook::sender::{SendOptions, Sender};
+use crate::{Error, Result};
+use serde_json::{Map, Value as Json};
+use std::time::Duration;
+
+/// What every send of a run shares: the file, env, call context and sender.
+pub struct Run<'a> {
+    pub def: &'a Definition,
+    pub env: EnvSource,
+    pub ctx: CallContext,
+    pub sender: Sender,
+    /// Base URL of the in-process mock server, with `--mock`.
+    pub mock_base: Option<String>,
+    pub timeout: Option<Duration>,
+    pub region: String,
+}
+
+impl<'a> Run<'a> {
+    /// Build the call context and sender from the shared flags.
+    pub fn new(
+        def: &'a Definition,
+        send: &SendArgs,
+        started: chrono::DateTime<chrono::FixedOffset>,
+    ) -> Result<Self> {
+        let caller = match &send.caller {
+            Some(c) => crate::values::to_e164(c, &send.region)
+                .map_err(|e| Error::input(format!("--caller: {e}")))?,
+            None => plan::PLACEHOLDER_CALLER.to_string(),
+        };
+        let mut ctx = CallContext::new(caller, started);
+        ctx.cli_vars = crate::commands::test::parse_pairs(&send.vars, "--var")?
+            .into_iter()
+            .map(|(k, v)| (k, Json::String(v)))
+            .collect();
+        let sender = Sender::new(
+            &def.policy,
+            SendOptions {
+                allow_local: send.allow_local,
+                mock: send.mock,
+                insecure: send.insecure,
+            },
+        )
+        .map_err(Error::Failed)?;
+        Ok(Run {
+            def,
+            env: EnvSource {
+                dotenv: def.dotenv.clone(),
+            },
+            ctx,
+            sender,
+            mock_base: None,
+            timeout: None,
+            region: send.region.clone(),
+        })
+    }
+
+    /// The plan for a target with typed parameters; with `--mock` the URL points at the mock.
+    pub fn plan(&self, target: Target, params: &Map<String, Json>) -> Result<plan::RequestPlan> {
+        let input = PlanInput {
+            def: self.def,
+            target,
+            params,
+            ctx: &self.ctx,
+            env: &self.env,
+            timeout_override: self.timeout,
+            signing_clock: None,
+        };
+        let mut p = plan::build(&input).map_err(|e| Error::Input(e.0))?;
+        if let Some(base) = &self.mock_base {
+            let mut u = url::Url::parse(base).map_err(|e| Error::Failed(e.to_string()))?;
+            u.set_path(&target.mock_path());
+            u.set_query(p.url.query());
+            p.url = u;
+        }
+        Ok(p)
+    }
+}
+
