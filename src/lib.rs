@@ -3,6 +3,7 @@
 //! Data path: file -> `definition` (model with spans) -> { `lint` rules | `webhook` (plan ->
 //! policy -> sender) -> `output` | `transcript` -> `extract` -> `trigger` -> `call` }.
 
+pub mod call;
 pub mod cli;
 pub mod commands;
 pub mod definition;

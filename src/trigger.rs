@@ -80,7 +80,9 @@ impl TriggerEngine {
                         }
                     }
                     Trigger::Entity(e) => {
-                        let kind = if crate::lint::rules::unknown_entity::ENTITY_KINDS.contains(&e.value.as_str()) {
+                        let kind = if crate::lint::rules::unknown_entity::ENTITY_KINDS
+                            .contains(&e.value.as_str())
+                        {
                             Some(e.value.clone())
                         } else {
                             parameter_kind(a, &e.value)
@@ -99,10 +101,19 @@ impl TriggerEngine {
         let phrases = if patterns.is_empty() {
             None
         } else {
-            AhoCorasick::builder().match_kind(MatchKind::Standard).build(&patterns).ok()
+            AhoCorasick::builder()
+                .match_kind(MatchKind::Standard)
+                .build(&patterns)
+                .ok()
         };
         let regexes = RegexSet::new(&regex_src).unwrap_or_else(|_| RegexSet::empty());
-        TriggerEngine { phrases, phrase_owners, regexes, regex_owners, entities }
+        TriggerEngine {
+            phrases,
+            phrase_owners,
+            regexes,
+            regex_owners,
+            entities,
+        }
     }
 
     /// The actions a caller turn triggers, each once, with the first reason found.
@@ -164,16 +175,28 @@ actions:
     }
 
     fn fire(e: &TriggerEngine, text: &str, ents: &Entities) -> Vec<(usize, String)> {
-        e.triggered(text, &crate::text::normalise(text), ents).into_iter().map(|t| (t.action, t.by)).collect()
+        e.triggered(text, &crate::text::normalise(text), ents)
+            .into_iter()
+            .map(|t| (t.action, t.by))
+            .collect()
     }
 
     #[test]
     fn phrases_on_word_boundaries_ignoring_case_punctuation_contractions() {
         let (_, e) = engine();
         let none = Entities::default();
-        assert_eq!(fire(&e, "Where's my ORDER?", &none), vec![(0, "phrase \"where is my order\"".into())]);
-        assert!(fire(&e, "I'm a bookkeeper", &none).is_empty(), "no match inside a word");
-        assert_eq!(fire(&e, "can I book, please", &none), vec![(1, "phrase \"book\"".into())]);
+        assert_eq!(
+            fire(&e, "Where's my ORDER?", &none),
+            vec![(0, "phrase \"where is my order\"".into())]
+        );
+        assert!(
+            fire(&e, "I'm a bookkeeper", &none).is_empty(),
+            "no match inside a word"
+        );
+        assert_eq!(
+            fire(&e, "can I book, please", &none),
+            vec![(1, "phrase \"book\"".into())]
+        );
     }
 
     #[test]
@@ -182,11 +205,21 @@ actions:
         let none = Entities::default();
         let got = fire(&e, "order status please", &none);
         assert_eq!(got.iter().map(|g| g.0).collect::<Vec<_>>(), vec![0, 1]);
-        assert_eq!(fire(&e, "about my Appointment", &none), vec![(1, "regex /(?i)\\bappointment\\b/".into())]);
-        let ents = Entities { date: vec!["2026-03-25".into()], ..Entities::default() };
+        assert_eq!(
+            fire(&e, "about my Appointment", &none),
+            vec![(1, "regex /(?i)\\bappointment\\b/".into())]
+        );
+        let ents = Entities {
+            date: vec!["2026-03-25".into()],
+            ..Entities::default()
+        };
         assert_eq!(fire(&e, "tomorrow", &ents), vec![(1, "entity date".into())]);
         let mut ents = Entities::default();
-        ents.parameters.insert("order_number".into(), serde_json::json!("ORD-12345"));
-        assert_eq!(fire(&e, "ORD-12345", &ents), vec![(0, "entity order_number".into())]);
+        ents.parameters
+            .insert("order_number".into(), serde_json::json!("ORD-12345"));
+        assert_eq!(
+            fire(&e, "ORD-12345", &ents),
+            vec![(0, "entity order_number".into())]
+        );
     }
 }

@@ -10,18 +10,28 @@ use chrono::{Datelike, Duration, NaiveDate, Weekday};
 use regex::Regex;
 use std::sync::LazyLock;
 
-const MONTHS: [&str; 12] = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+const MONTHS: [&str; 12] = [
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+];
 const MONTH_RE: &str = r"(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)";
 const WEEKDAY_RE: &str = r"(monday|tuesday|wednesday|thursday|friday|saturday|sunday)";
 
-static ISO: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b(\d{4})-(\d{2})-(\d{2})\b").expect("static regex"));
-static NUMERIC: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b(\d{1,2})/(\d{1,2})(?:/(\d{2}|\d{4}))?\b").expect("static regex"));
+static ISO: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b(\d{4})-(\d{2})-(\d{2})\b").expect("static regex"));
+static NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(\d{1,2})/(\d{1,2})(?:/(\d{2}|\d{4}))?\b").expect("static regex")
+});
 static MONTH_DAY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"\b{MONTH_RE}\.? (?:the )?(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,? (\d{{4}}))?")).expect("static regex")
+    Regex::new(&format!(
+        r"\b{MONTH_RE}\.? (?:the )?(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,? (\d{{4}}))?"
+    ))
+    .expect("static regex")
 });
 static DAY_OF_MONTH: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"\b(?:the )?(\d{{1,2}})(?:st|nd|rd|th)? of {MONTH_RE}\b(?:,? (\d{{4}}))?")).expect("static regex")
+    Regex::new(&format!(
+        r"\b(?:the )?(\d{{1,2}})(?:st|nd|rd|th)? of {MONTH_RE}\b(?:,? (\d{{4}}))?"
+    ))
+    .expect("static regex")
 });
 static RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"\b(?:(the day after tomorrow)|(today|tonight)|(tomorrow)|(?:(next|this|on|coming) )?{WEEKDAY_RE})\b"))
@@ -29,7 +39,10 @@ static RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 fn month_index(name: &str) -> Option<u32> {
-    MONTHS.iter().position(|m| name.starts_with(m)).map(|i| i as u32 + 1)
+    MONTHS
+        .iter()
+        .position(|m| name.starts_with(m))
+        .map(|i| i as u32 + 1)
 }
 
 fn weekday(name: &str) -> Option<Weekday> {
@@ -49,7 +62,8 @@ fn upcoming(today: NaiveDate, month: u32, day: u32, year: Option<i32>) -> Option
 }
 
 fn next_weekday(today: NaiveDate, wd: Weekday) -> NaiveDate {
-    let ahead = (wd.num_days_from_monday() as i64 - today.weekday().num_days_from_monday() as i64 + 7) % 7;
+    let ahead =
+        (wd.num_days_from_monday() as i64 - today.weekday().num_days_from_monday() as i64 + 7) % 7;
     today + Duration::days(if ahead == 0 { 7 } else { ahead })
 }
 
@@ -60,7 +74,8 @@ fn weekday_next_week(today: NaiveDate, wd: Weekday) -> NaiveDate {
 }
 
 fn year_of(s: Option<regex::Match>) -> Option<i32> {
-    s.and_then(|m| m.as_str().parse::<i32>().ok()).map(|y| if y < 100 { 2000 + y } else { y })
+    s.and_then(|m| m.as_str().parse::<i32>().ok())
+        .map(|y| if y < 100 { 2000 + y } else { y })
 }
 
 /// Dates in the normalised text, in order of appearance.
@@ -82,7 +97,11 @@ pub fn find(norm: &str, today: NaiveDate) -> Vec<NaiveDate> {
     }
     for re in [&*MONTH_DAY, &*DAY_OF_MONTH] {
         for c in re.captures_iter(norm) {
-            let (month, day) = if std::ptr::eq(re, &*MONTH_DAY) { (&c[1], &c[2]) } else { (&c[2], &c[1]) };
+            let (month, day) = if std::ptr::eq(re, &*MONTH_DAY) {
+                (&c[1], &c[2])
+            } else {
+                (&c[2], &c[1])
+            };
             if let (Some(m), Ok(d)) = (month_index(month), day.parse()) {
                 if let Some(date) = upcoming(today, m, d, year_of(c.get(3))) {
                     found.push((c.get(0).map_or(0, |m| m.start()), date));
@@ -99,9 +118,11 @@ pub fn find(norm: &str, today: NaiveDate) -> Vec<NaiveDate> {
         } else if c.get(3).is_some() {
             Some(today + Duration::days(1))
         } else {
-            c.get(5).and_then(|w| weekday(w.as_str())).map(|wd| match c.get(4).map(|m| m.as_str()) {
-                Some("next") => weekday_next_week(today, wd),
-                _ => next_weekday(today, wd),
+            c.get(5).and_then(|w| weekday(w.as_str())).map(|wd| {
+                match c.get(4).map(|m| m.as_str()) {
+                    Some("next") => weekday_next_week(today, wd),
+                    _ => next_weekday(today, wd),
+                }
             })
         };
         if let Some(d) = date {
@@ -148,7 +169,11 @@ mod tests {
     #[test]
     fn weekdays() {
         assert_eq!(one("on Friday"), d(3, 27));
-        assert_eq!(one("Tuesday"), d(3, 31), "a bare weekday is its next occurrence after today");
+        assert_eq!(
+            one("Tuesday"),
+            d(3, 31),
+            "a bare weekday is its next occurrence after today"
+        );
         assert_eq!(one("next Tuesday"), d(3, 31));
         assert_eq!(one("next Monday"), d(3, 30));
         assert_eq!(one("next Sunday"), d(4, 5));
@@ -160,14 +185,21 @@ mod tests {
         assert_eq!(one("March 25th"), d(3, 25));
         assert_eq!(one("march twenty fifth"), d(3, 25));
         assert_eq!(one("the 2nd of April"), d(4, 2));
-        assert_eq!(one("Jan 3"), NaiveDate::from_ymd_opt(2027, 1, 3).expect("date"), "past dates roll to next year");
+        assert_eq!(
+            one("Jan 3"),
+            NaiveDate::from_ymd_opt(2027, 1, 3).expect("date"),
+            "past dates roll to next year"
+        );
         assert_eq!(one("December 1st, 2026"), d(12, 1));
     }
 
     #[test]
     fn numeric_and_iso() {
         assert_eq!(one("3/25"), d(3, 25));
-        assert_eq!(one("4/1/27"), NaiveDate::from_ymd_opt(2027, 4, 1).expect("date"));
+        assert_eq!(
+            one("4/1/27"),
+            NaiveDate::from_ymd_opt(2027, 4, 1).expect("date")
+        );
         assert_eq!(one("2026-05-06"), d(5, 6));
         assert!(find(&normalise("13/45"), today()).is_empty());
     }

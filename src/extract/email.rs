@@ -4,7 +4,8 @@ use regex::Regex;
 use std::sync::LazyLock;
 
 static EMAIL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b[a-z0-9][a-z0-9._%+-]*@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}\b").expect("static regex")
+    Regex::new(r"(?i)\b[a-z0-9][a-z0-9._%+-]*@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}\b")
+        .expect("static regex")
 });
 
 /// Lower-cased addresses in order of appearance, from the raw and the normalised text.
@@ -28,7 +29,10 @@ mod tests {
 
     #[test]
     fn written_and_spoken() {
-        assert_eq!(find("mail Jane.Doe@Example.com please", ""), vec!["jane.doe@example.com"]);
+        assert_eq!(
+            find("mail Jane.Doe@Example.com please", ""),
+            vec!["jane.doe@example.com"]
+        );
         let s = "it's j a n e at example dot com";
         assert_eq!(find(s, &normalise(s)), vec!["jane@example.com"]);
         assert!(find("I'm at home", &normalise("I'm at home")).is_empty());

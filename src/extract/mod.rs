@@ -63,26 +63,41 @@ pub struct Extractor {
 
 impl Extractor {
     pub fn new(def: &crate::definition::Definition, region: &str) -> Self {
-        Extractor { patterns: pattern::PatternSet::new(def), region: region.to_string() }
+        Extractor {
+            patterns: pattern::PatternSet::new(def),
+            region: region.to_string(),
+        }
     }
 
     pub fn extract(&self, raw: &str, today: chrono::NaiveDate) -> Entities {
         let norm = normalise::normalise(raw);
-        let joined = pattern::joined(&norm);
+        // Spelt prefixes join their digits, hyphenated first: "o r d 5 5 0 1 2" -> "ord-55012".
+        let hyphened = pattern::joined(&norm, "-");
+        let joined = pattern::joined(&norm, "");
         let email = email::find(raw, &norm);
         let phone = phone::find(raw, &norm, &self.region);
         let dates = date::find(&norm, today);
         // Digits that are part of a phone number or a date are not also loose numbers.
-        let phone_digits: Vec<String> =
-            phone.iter().map(|p| p.trim_start_matches('+').chars().skip(1).collect::<String>()).collect();
+        let phone_digits: Vec<String> = phone
+            .iter()
+            .map(|p| {
+                p.trim_start_matches('+')
+                    .chars()
+                    .skip(1)
+                    .collect::<String>()
+            })
+            .collect();
         let in_phone = |d: &str| phone_digits.iter().any(|p| p.ends_with(d) && d.len() >= 7);
-        let digits: Vec<String> = number::digits(&norm).into_iter().filter(|d| !in_phone(d)).collect();
+        let digits: Vec<String> = number::digits(&norm)
+            .into_iter()
+            .filter(|d| !in_phone(d))
+            .collect();
         let numbers: Vec<Json> = number::numbers(&norm)
             .into_iter()
             .filter(|n| !n.as_i64().is_some_and(|i| in_phone(&i.to_string())))
             .collect();
         let mut parameters = Map::new();
-        for (k, v) in self.patterns.find(&[raw, &norm, &joined]) {
+        for (k, v) in self.patterns.find(&[raw, &norm, &hyphened, &joined]) {
             parameters.insert(k, Json::String(v));
         }
         Entities {
@@ -90,7 +105,10 @@ impl Extractor {
             phone,
             number: numbers,
             digits,
-            date: dates.iter().map(|d| d.format("%Y-%m-%d").to_string()).collect(),
+            date: dates
+                .iter()
+                .map(|d| d.format("%Y-%m-%d").to_string())
+                .collect(),
             parameters,
         }
     }

@@ -27,7 +27,11 @@ fn tokens(s: &str) -> Vec<String> {
     s.to_lowercase()
         .replace(['’', '‘'], "'")
         .split(|c: char| c.is_whitespace() || matches!(c, ',' | '!' | '?' | ';' | '"' | '(' | ')'))
-        .map(|t| t.trim_end_matches(['.', ':']).trim_start_matches(['.', ':']).to_string())
+        .map(|t| {
+            t.trim_end_matches(['.', ':'])
+                .trim_start_matches(['.', ':'])
+                .to_string()
+        })
         .filter(|t| !t.is_empty())
         .collect()
 }
@@ -110,9 +114,22 @@ fn merge_spelt_letters(tokens: Vec<String>) -> Vec<String> {
 }
 
 static SPOKEN_EMAIL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b([a-z0-9][a-z0-9._%+-]*) at ([a-z0-9-]+(?: (?:dot|period) [a-z0-9-]+)+)\b").expect("static regex")
+    Regex::new(r"\b([a-z0-9][a-z0-9._%+-]*(?: (?:dot|period|underscore|dash) [a-z0-9][a-z0-9._%+-]*)*) at ([a-z0-9-]+(?: (?:dot|period) [a-z0-9-]+)+)\b")
+        .expect("static regex")
 });
-static DOT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r" (?:dot|period) ").expect("static regex"));
+static DOT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r" (?:dot|period) ").expect("static regex"));
+static SEP: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r" (dot|period|underscore|dash) ").expect("static regex"));
+
+fn spoken_separators(s: &str) -> String {
+    SEP.replace_all(s, |c: &regex::Captures| match &c[1] {
+        "underscore" => "_",
+        "dash" => "-",
+        _ => ".",
+    })
+    .into_owned()
+}
 
 /// Normalise one caller turn for extraction.
 pub fn normalise(s: &str) -> String {
@@ -122,7 +139,13 @@ pub fn normalise(s: &str) -> String {
     // Number words ("forty two", "twenty fifth") to digits; isolated small numbers stay words.
     let numbers = text2num::replace_numbers_in_text(&joined, &text2num::Language::english(), 10.0);
     SPOKEN_EMAIL
-        .replace_all(&numbers, |c: &regex::Captures| format!("{}@{}", &c[1], DOT.replace_all(&c[2], ".")))
+        .replace_all(&numbers, |c: &regex::Captures| {
+            format!(
+                "{}@{}",
+                spoken_separators(&c[1]),
+                DOT.replace_all(&c[2], ".")
+            )
+        })
         .into_owned()
 }
 
@@ -132,7 +155,10 @@ mod tests {
 
     #[test]
     fn digits_said_one_by_one() {
-        assert_eq!(normalise("It's four one five, five five five, two six seven one."), "it's 4155552671");
+        assert_eq!(
+            normalise("It's four one five, five five five, two six seven one."),
+            "it's 4155552671"
+        );
         assert_eq!(normalise("oh two oh one"), "0201");
         assert_eq!(normalise("double five one two"), "5512");
         assert_eq!(normalise("five-five-five one two"), "55512");
@@ -154,6 +180,17 @@ mod tests {
     #[test]
     fn spelt_letters_and_spoken_email() {
         assert_eq!(normalise("j a n e at example dot com"), "jane@example.com");
-        assert_eq!(normalise("it is bob.smith at mail dot example dot org"), "it is bob.smith@mail.example.org");
+        assert_eq!(
+            normalise("it is bob.smith at mail dot example dot org"),
+            "it is bob.smith@mail.example.org"
+        );
+        assert_eq!(
+            normalise("bob dot smith at example dot org"),
+            "bob.smith@example.org"
+        );
+        assert_eq!(
+            normalise("my email is jane underscore doe at example dot com"),
+            "my email is jane_doe@example.com"
+        );
     }
 }

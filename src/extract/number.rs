@@ -6,7 +6,8 @@ pub fn numbers(norm: &str) -> Vec<serde_json::Value> {
     let mut out = Vec::new();
     for tok in norm.split_whitespace() {
         let t = tok.trim_start_matches('$').trim_end_matches('%');
-        let numeric = t.chars().next().is_some_and(|c| c.is_ascii_digit()) && t.chars().all(|c| c.is_ascii_digit() || c == '.');
+        let numeric = t.chars().next().is_some_and(|c| c.is_ascii_digit())
+            && t.chars().all(|c| c.is_ascii_digit() || c == '.');
         if numeric {
             if let Ok(i) = t.parse::<i64>() {
                 out.push(serde_json::Value::from(i));
@@ -35,7 +36,10 @@ mod tests {
 
     #[test]
     fn spoken_numbers() {
-        assert_eq!(numbers(&normalise("a forty two gallon tank")), vec![json!(42)]);
+        assert_eq!(
+            numbers(&normalise("a forty two gallon tank")),
+            vec![json!(42)]
+        );
         assert_eq!(numbers(&normalise("about 2.5 hours")), vec![json!(2.5)]);
         assert_eq!(digits(&normalise("code one two three")), vec!["123"]);
         assert_eq!(digits(&normalise("order 55012")), vec!["55012"]);

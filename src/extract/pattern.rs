@@ -17,7 +17,10 @@ pub struct PatternSet {
 /// The pattern without its anchors, for searching inside a sentence.
 fn searchable(pattern: &str) -> String {
     let p = pattern.strip_prefix('^').unwrap_or(pattern);
-    let p = p.strip_suffix('$').filter(|s| !s.ends_with('\\')).unwrap_or(p);
+    let p = p
+        .strip_suffix('$')
+        .filter(|s| !s.ends_with('\\'))
+        .unwrap_or(p);
     format!(r"(?i)(?:^|\b|\s)({p})(?:\b|\s|$)")
 }
 
@@ -29,19 +32,29 @@ impl PatternSet {
         for a in &def.actions {
             for p in &a.parameters {
                 let Some(pat) = &p.pattern else { continue };
-                if params.contains(&p.name.value) && search.iter().zip(&params).any(|(_, n)| n == &p.name.value) {
+                if params.contains(&p.name.value)
+                    && search.iter().zip(&params).any(|(_, n)| n == &p.name.value)
+                {
                     // Same name, same pattern is common across actions; keep the first.
                     continue;
                 }
-                if let (Ok(s), Ok(f)) = (Regex::new(&searchable(&pat.value)), Regex::new(&pat.value)) {
+                if let (Ok(s), Ok(f)) =
+                    (Regex::new(&searchable(&pat.value)), Regex::new(&pat.value))
+                {
                     search.push(s);
                     full.push(f);
                     params.push(p.name.value.clone());
                 }
             }
         }
-        let set = RegexSet::new(search.iter().map(|r| r.as_str())).unwrap_or_else(|_| RegexSet::empty());
-        PatternSet { set, search, full, params }
+        let set =
+            RegexSet::new(search.iter().map(|r| r.as_str())).unwrap_or_else(|_| RegexSet::empty());
+        PatternSet {
+            set,
+            search,
+            full,
+            params,
+        }
     }
 
     pub fn is_empty(&self) -> bool {
@@ -76,17 +89,23 @@ impl PatternSet {
     }
 }
 
-/// "o r d 12345" after letter joining is "ord 12345"; join letters to the digits after them.
-pub fn joined(norm: &str) -> String {
+/// "o r d 12345" after letter joining is "ord 12345"; join letters to the digits after them
+/// with `sep` ("" or "-").
+pub fn joined(norm: &str, sep: &str) -> String {
     let mut out = String::with_capacity(norm.len());
     let toks: Vec<&str> = norm.split(' ').collect();
     for (i, t) in toks.iter().enumerate() {
         out.push_str(t);
         let next = toks.get(i + 1);
         let letters = !t.is_empty() && t.chars().all(|c| c.is_ascii_alphabetic());
-        let digits_next = next.is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()));
-        if i + 1 < toks.len() && !(letters && digits_next && t.len() <= 4) {
-            out.push(' ');
+        let digits_next =
+            next.is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()));
+        if i + 1 < toks.len() {
+            out.push_str(if letters && digits_next && t.len() <= 4 {
+                sep
+            } else {
+                " "
+            });
         }
     }
     out
@@ -105,10 +124,16 @@ mod tests {
     #[test]
     fn written_and_spoken_values() {
         let s = set();
-        assert_eq!(s.find(&["it's ORD-12345 thanks"]), vec![("order_number".into(), "ORD-12345".into())]);
+        assert_eq!(
+            s.find(&["it's ORD-12345 thanks"]),
+            vec![("order_number".into(), "ORD-12345".into())]
+        );
         let spoken = "my order is o r d one two three four five";
         let n = normalise(spoken);
-        assert_eq!(s.find(&[spoken, &n, &joined(&n)]), vec![("order_number".into(), "ORD12345".into())]);
+        assert_eq!(
+            s.find(&[spoken, &n, &joined(&n, "-"), &joined(&n, "")]),
+            vec![("order_number".into(), "ORD-12345".into())]
+        );
         assert!(s.find(&["ORD-123"]).is_empty());
     }
 }

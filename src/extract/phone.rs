@@ -32,7 +32,10 @@ mod tests {
 
     #[test]
     fn written_spoken_and_international() {
-        assert_eq!(find("call me at (415) 555-2671", "", "US"), vec!["+14155552671"]);
+        assert_eq!(
+            find("call me at (415) 555-2671", "", "US"),
+            vec!["+14155552671"]
+        );
         let s = "it's four one five five five five two six seven one";
         assert_eq!(find(s, &normalise(s), "US"), vec!["+14155552671"]);
         assert_eq!(find("+44 20 7946 0958", "", "US"), vec!["+442079460958"]);

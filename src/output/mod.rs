@@ -5,6 +5,7 @@ pub mod diagnostics;
 pub mod exchange;
 pub mod junit;
 pub mod table;
+pub mod timeline;
 
 use anstyle::{AnsiColor, Style};
 

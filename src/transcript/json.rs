@@ -17,16 +17,25 @@ pub fn read(text: &str) -> Result<Transcript, ReadError> {
                 t.caller = Some(c.to_string());
             }
             if let Some(s) = o.get("started").and_then(Value::as_str) {
-                t.started = Some(chrono::DateTime::parse_from_rfc3339(s).map_err(|_| ReadError {
-                    place: "$.started".into(),
-                    message: format!("`{s}` is not an RFC 3339 time"),
-                })?);
+                t.started =
+                    Some(
+                        chrono::DateTime::parse_from_rfc3339(s).map_err(|_| ReadError {
+                            place: "$.started".into(),
+                            message: format!("`{s}` is not an RFC 3339 time"),
+                        })?,
+                    );
             }
             if let Some(ex) = o.get("expect").and_then(Value::as_array) {
                 for (i, e) in ex.iter().enumerate() {
-                    let s = e.as_str().ok_or_else(|| ReadError { place: format!("$.expect[{i}]"), message: "expected a string".into() })?;
-                    let mut parsed = super::text::parse_expectation(s, 0)
-                        .map_err(|e| ReadError { place: format!("$.expect[{i}]"), message: e.message })?;
+                    let s = e.as_str().ok_or_else(|| ReadError {
+                        place: format!("$.expect[{i}]"),
+                        message: "expected a string".into(),
+                    })?;
+                    let mut parsed =
+                        super::text::parse_expectation(s, 0).map_err(|e| ReadError {
+                            place: format!("$.expect[{i}]"),
+                            message: e.message,
+                        })?;
                     parsed.place = format!("$.expect[{i}]");
                     t.expectations.push(parsed);
                 }
@@ -42,41 +51,76 @@ pub fn read(text: &str) -> Result<Transcript, ReadError> {
                 message: "expected an array of turns, or an object with `messages`, `transcript` or `transcript_object`".into(),
             })?
         }
-        _ => return Err(ReadError { place: "$".into(), message: "expected an array of turns or an object".into() }),
+        _ => {
+            return Err(ReadError {
+                place: "$".into(),
+                message: "expected an array of turns or an object".into(),
+            });
+        }
     };
     for (i, turn) in turns.iter().enumerate() {
         let place = format!("{base}[{i}]");
         let Some(o) = turn.as_object() else {
-            return Err(ReadError { place, message: "expected a turn object".into() });
+            return Err(ReadError {
+                place,
+                message: "expected a turn object".into(),
+            });
         };
-        let role = o.get("role").or_else(|| o.get("speaker")).and_then(Value::as_str).ok_or_else(|| ReadError {
-            place: format!("{place}.role"),
-            message: "expected a role (user/caller/customer or assistant/agent/bot)".into(),
-        })?;
+        let role = o
+            .get("role")
+            .or_else(|| o.get("speaker"))
+            .and_then(Value::as_str)
+            .ok_or_else(|| ReadError {
+                place: format!("{place}.role"),
+                message: "expected a role (user/caller/customer or assistant/agent/bot)".into(),
+            })?;
         let side = match role.to_ascii_lowercase().as_str() {
             "user" | "caller" | "customer" | "human" | "client" => Side::Caller,
             "assistant" | "agent" | "bot" | "ai" | "receptionist" => Side::Agent,
             // Tool and system messages are not speech.
             "system" | "tool" | "function" | "tool_calls" | "tool_call_result" => continue,
             other => {
-                return Err(ReadError { place: format!("{place}.role"), message: format!("unknown role `{other}`") });
+                return Err(ReadError {
+                    place: format!("{place}.role"),
+                    message: format!("unknown role `{other}`"),
+                });
             }
         };
-        let text = ["content", "text", "message"].iter().find_map(|k| o.get(*k).and_then(Value::as_str)).ok_or_else(|| ReadError {
-            place: place.clone(),
-            message: "expected the words in `content`, `text` or `message`".into(),
-        })?;
-        let at = ["secondsFromStart", "time", "start"].iter().find_map(|k| o.get(*k)).map(|v| match v {
-            Value::Number(n) => n.as_f64().ok_or(()),
-            Value::String(s) => s.parse::<f64>().or_else(|_| parse_timestamp(s).ok_or(())).map_err(|_| ()),
-            _ => Err(()),
-        });
+        let text = ["content", "text", "message"]
+            .iter()
+            .find_map(|k| o.get(*k).and_then(Value::as_str))
+            .ok_or_else(|| ReadError {
+                place: place.clone(),
+                message: "expected the words in `content`, `text` or `message`".into(),
+            })?;
+        let at = ["secondsFromStart", "time", "start"]
+            .iter()
+            .find_map(|k| o.get(*k))
+            .map(|v| match v {
+                Value::Number(n) => n.as_f64().ok_or(()),
+                Value::String(s) => s
+                    .parse::<f64>()
+                    .or_else(|_| parse_timestamp(s).ok_or(()))
+                    .map_err(|_| ()),
+                _ => Err(()),
+            });
         let at = match at {
             None => None,
             Some(Ok(s)) => Some(s),
-            Some(Err(())) => return Err(ReadError { place: format!("{place}.time"), message: "expected seconds or mm:ss".into() }),
+            Some(Err(())) => {
+                return Err(ReadError {
+                    place: format!("{place}.time"),
+                    message: "expected seconds or mm:ss".into(),
+                });
+            }
         };
-        t.items.push(Item::Turn(Turn { side, speaker: role.to_string(), text: text.to_string(), at, place }));
+        t.items.push(Item::Turn(Turn {
+            side,
+            speaker: role.to_string(),
+            text: text.to_string(),
+            at,
+            place,
+        }));
     }
     Ok(t)
 }
@@ -88,10 +132,20 @@ mod tests {
     #[test]
     fn shapes() {
         let a = read(r#"[{"role":"assistant","content":"Hi"},{"role":"user","content":"my order","time":4.5}]"#).expect("array");
-        assert!(matches!(&a.items[1], Item::Turn(Turn { side: Side::Caller, at: Some(4.5), .. })));
+        assert!(matches!(
+            &a.items[1],
+            Item::Turn(Turn {
+                side: Side::Caller,
+                at: Some(4.5),
+                ..
+            })
+        ));
         let o = read(r#"{"caller":"+14155552671","transcript_object":[{"role":"user","text":"x","start":"00:03"}],"expect":["expect a k=v"]}"#).expect("object");
         assert_eq!(o.caller.as_deref(), Some("+14155552671"));
-        assert!(matches!(&o.items[0], Item::Turn(Turn { at: Some(3.0), .. })));
+        assert!(matches!(
+            &o.items[0],
+            Item::Turn(Turn { at: Some(3.0), .. })
+        ));
         assert_eq!(o.expectations.len(), 1);
         let m = read(r#"{"messages":[{"role":"system","content":"x"},{"role":"bot","message":"y","secondsFromStart":1}]}"#).expect("messages");
         assert_eq!(m.items.len(), 1);
@@ -100,7 +154,12 @@ mod tests {
     #[test]
     fn errors_name_the_json_path() {
         assert_eq!(read(r#"[{"role":"user"}]"#).expect_err("bad").place, "$[0]");
-        assert_eq!(read(r#"{"messages":[{"role":"narrator","content":"x"}]}"#).expect_err("bad").place, "$.messages[0].role");
+        assert_eq!(
+            read(r#"{"messages":[{"role":"narrator","content":"x"}]}"#)
+                .expect_err("bad")
+                .place,
+            "$.messages[0].role"
+        );
         assert!(read("{").expect_err("bad").place.starts_with("line"));
     }
 }

@@ -37,7 +37,11 @@ pub struct Expectation {
 pub enum Item {
     Turn(Turn),
     /// A status event (`-- transfer_initiated`).
-    Event { name: String, at: Option<f64>, place: String },
+    Event {
+        name: String,
+        at: Option<f64>,
+        place: String,
+    },
 }
 
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -57,7 +61,10 @@ pub struct ReadError {
 
 impl ReadError {
     pub fn line(n: usize, message: impl Into<String>) -> Self {
-        ReadError { place: format!("line {n}"), message: message.into() }
+        ReadError {
+            place: format!("line {n}"),
+            message: message.into(),
+        }
     }
 }
 
@@ -109,11 +116,19 @@ pub fn parse_timestamp(s: &str) -> Option<f64> {
 /// Read a transcript, choosing the format by extension, then by content.
 pub fn read(path: &std::path::Path, bytes: &[u8]) -> Result<Transcript, ReadError> {
     let text = std::str::from_utf8(bytes).map_err(|e| {
-        let line = bytes[..e.valid_up_to()].iter().filter(|b| **b == b'\n').count() + 1;
+        let line = bytes[..e.valid_up_to()]
+            .iter()
+            .filter(|b| **b == b'\n')
+            .count()
+            + 1;
         ReadError::line(line, "the transcript is not valid UTF-8")
     })?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("").to_ascii_lowercase();
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .unwrap_or("")
+        .to_ascii_lowercase();
     let trimmed = text.trim_start();
     match ext.as_str() {
         "vtt" => vtt::read(text),
@@ -121,7 +136,12 @@ pub fn read(path: &std::path::Path, bytes: &[u8]) -> Result<Transcript, ReadErro
         "json" => json::read(text),
         "txt" | "text" | "log" => text::read(text),
         _ if trimmed.starts_with("WEBVTT") => vtt::read(text),
-        _ if trimmed.starts_with('[') && trimmed.trim_end().ends_with(']') && serde_json::from_str::<serde_json::Value>(text).is_ok() => json::read(text),
+        _ if trimmed.starts_with('[')
+            && trimmed.trim_end().ends_with(']')
+            && serde_json::from_str::<serde_json::Value>(text).is_ok() =>
+        {
+            json::read(text)
+        }
         _ if trimmed.starts_with('{') => json::read(text),
         _ if srt::looks_like(text) => srt::read(text),
         _ => text::read(text),

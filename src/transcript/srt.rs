@@ -5,7 +5,9 @@ use super::*;
 pub fn looks_like(text: &str) -> bool {
     let mut lines = text.lines().map(str::trim).filter(|l| !l.is_empty());
     let first = lines.next().unwrap_or("");
-    first.chars().all(|c| c.is_ascii_digit()) && !first.is_empty() && lines.next().is_some_and(|l| l.contains("-->"))
+    first.chars().all(|c| c.is_ascii_digit())
+        && !first.is_empty()
+        && lines.next().is_some_and(|l| l.contains("-->"))
 }
 
 pub fn read(text: &str) -> Result<Transcript, ReadError> {
@@ -19,14 +21,21 @@ pub fn read(text: &str) -> Result<Transcript, ReadError> {
         }
         let index = lines[i].trim();
         if !index.chars().all(|c| c.is_ascii_digit()) {
-            return Err(ReadError::line(i + 1, format!("expected a cue number, found `{index}`")));
+            return Err(ReadError::line(
+                i + 1,
+                format!("expected a cue number, found `{index}`"),
+            ));
         }
         let timing = lines.get(i + 1).map(|l| l.trim()).unwrap_or("");
         if !timing.contains("-->") {
-            return Err(ReadError::line(i + 2, "expected a timing line `00:00:01,000 --> 00:00:03,000`"));
+            return Err(ReadError::line(
+                i + 2,
+                "expected a timing line `00:00:01,000 --> 00:00:03,000`",
+            ));
         }
         let start = timing.split("-->").next().unwrap_or("").trim();
-        let at = parse_timestamp(start).ok_or_else(|| ReadError::line(i + 2, format!("`{start}` is not a cue time")))?;
+        let at = parse_timestamp(start)
+            .ok_or_else(|| ReadError::line(i + 2, format!("`{start}` is not a cue time")))?;
         let text_at = i + 3;
         i += 2;
         let mut text_lines = Vec::new();
@@ -35,9 +44,19 @@ pub fn read(text: &str) -> Result<Transcript, ReadError> {
             i += 1;
         }
         let payload = text_lines.join(" ");
-        let (side, speaker, words) = split_speaker(&payload)
-            .ok_or_else(|| ReadError::line(text_at, "expected the cue text to start with a speaker, e.g. `Caller:`"))?;
-        t.items.push(Item::Turn(Turn { side, speaker, text: words, at: Some(at), place: format!("line {text_at}") }));
+        let (side, speaker, words) = split_speaker(&payload).ok_or_else(|| {
+            ReadError::line(
+                text_at,
+                "expected the cue text to start with a speaker, e.g. `Caller:`",
+            )
+        })?;
+        t.items.push(Item::Turn(Turn {
+            side,
+            speaker,
+            text: words,
+            at: Some(at),
+            place: format!("line {text_at}"),
+        }));
     }
     Ok(t)
 }
@@ -49,13 +68,20 @@ mod tests {
     #[test]
     fn cues() {
         let t = read("1\n00:00:01,000 --> 00:00:02,000\nAgent: Hi\n\n2\n00:00:03,250 --> 00:00:05,000\nCustomer: my order\nis late\n").expect("reads");
-        assert!(matches!(&t.items[1], Item::Turn(Turn { side: Side::Caller, at: Some(3.25), text, .. }) if text == "my order is late"));
+        assert!(
+            matches!(&t.items[1], Item::Turn(Turn { side: Side::Caller, at: Some(3.25), text, .. }) if text == "my order is late")
+        );
         assert!(looks_like("1\n00:00:01,000 --> 00:00:02,000\n"));
     }
 
     #[test]
     fn errors() {
-        assert_eq!(read("1\n00:00:01,000 --> x\nBob: hi\n").expect_err("bad").place, "line 3");
+        assert_eq!(
+            read("1\n00:00:01,000 --> x\nBob: hi\n")
+                .expect_err("bad")
+                .place,
+            "line 3"
+        );
         assert_eq!(read("x\n").expect_err("bad").place, "line 1");
     }
 }

@@ -5,7 +5,10 @@ use super::*;
 pub fn read(text: &str) -> Result<Transcript, ReadError> {
     let mut t = Transcript::default();
     let lines: Vec<&str> = text.lines().collect();
-    if !lines.first().is_some_and(|l| l.trim_start_matches('\u{feff}').starts_with("WEBVTT")) {
+    if !lines
+        .first()
+        .is_some_and(|l| l.trim_start_matches('\u{feff}').starts_with("WEBVTT"))
+    {
         return Err(ReadError::line(1, "a WebVTT file starts with `WEBVTT`"));
     }
     let mut i = 1;
@@ -27,11 +30,15 @@ pub fn read(text: &str) -> Result<Transcript, ReadError> {
         } else if i + 1 < lines.len() && lines[i + 1].contains("-->") {
             (i + 1, lines[i + 1].trim())
         } else {
-            return Err(ReadError::line(i + 1, "expected a cue timing line `00:00:01.000 --> 00:00:03.000`"));
+            return Err(ReadError::line(
+                i + 1,
+                "expected a cue timing line `00:00:01.000 --> 00:00:03.000`",
+            ));
         };
         let start = timing.split("-->").next().unwrap_or("").trim();
-        let at = parse_timestamp(start)
-            .ok_or_else(|| ReadError::line(timing_at + 1, format!("`{start}` is not a cue time")))?;
+        let at = parse_timestamp(start).ok_or_else(|| {
+            ReadError::line(timing_at + 1, format!("`{start}` is not a cue time"))
+        })?;
         i = timing_at + 1;
         let mut text_lines = Vec::new();
         while i < lines.len() && !lines[i].trim().is_empty() {
@@ -40,16 +47,28 @@ pub fn read(text: &str) -> Result<Transcript, ReadError> {
         }
         let payload = text_lines.join(" ");
         let (side, speaker, words) = if let Some(rest) = payload.strip_prefix("<v") {
-            let (label, words) = rest.split_once('>').ok_or_else(|| ReadError::line(timing_at + 2, "`<v` voice tag is not closed"))?;
+            let (label, words) = rest
+                .split_once('>')
+                .ok_or_else(|| ReadError::line(timing_at + 2, "`<v` voice tag is not closed"))?;
             let label = label.trim().split('.').next().unwrap_or("").trim();
-            let side = side_of(label).ok_or_else(|| ReadError::line(timing_at + 2, unknown_speaker(label)))?;
+            let side = side_of(label)
+                .ok_or_else(|| ReadError::line(timing_at + 2, unknown_speaker(label)))?;
             (side, label.to_string(), strip_tags(words))
         } else {
             split_speaker(&payload).ok_or_else(|| {
-                ReadError::line(timing_at + 2, "expected `<v Caller>` or a `Caller:` prefix on the cue text")
+                ReadError::line(
+                    timing_at + 2,
+                    "expected `<v Caller>` or a `Caller:` prefix on the cue text",
+                )
             })?
         };
-        t.items.push(Item::Turn(Turn { side, speaker, text: strip_tags(&words), at: Some(at), place: format!("line {}", timing_at + 2) }));
+        t.items.push(Item::Turn(Turn {
+            side,
+            speaker,
+            text: strip_tags(&words),
+            at: Some(at),
+            place: format!("line {}", timing_at + 2),
+        }));
     }
     Ok(t)
 }
@@ -76,12 +95,19 @@ mod tests {
     fn voice_tags_and_prefixes() {
         let t = read("WEBVTT\n\n1\n00:00:01.000 --> 00:00:03.000\n<v Agent>Hello!</v>\n\n00:00:04.500 --> 00:00:06.000\nCaller: where is my order\n").expect("reads");
         assert_eq!(t.items.len(), 2);
-        assert!(matches!(&t.items[1], Item::Turn(Turn { side: Side::Caller, at: Some(4.5), text, .. }) if text == "where is my order"));
+        assert!(
+            matches!(&t.items[1], Item::Turn(Turn { side: Side::Caller, at: Some(4.5), text, .. }) if text == "where is my order")
+        );
     }
 
     #[test]
     fn errors_name_the_line() {
-        assert_eq!(read("WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nNarrator: hi\n").expect_err("bad").place, "line 4");
+        assert_eq!(
+            read("WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nNarrator: hi\n")
+                .expect_err("bad")
+                .place,
+            "line 4"
+        );
         assert!(read("not vtt").is_err());
     }
 }

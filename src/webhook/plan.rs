@@ -242,14 +242,33 @@ pub fn scope_for(
         let text = render(&v.value, &base, env, secrets).map_err(|e| render_err(def, v, e))?;
         agent_vars.push((k.value.clone(), Json::String(text)));
     }
-    let params: Vec<(String, Json)> = params.iter().map(|(k, v)| (k.clone(), v.clone())).collect();
+    let mut values: Vec<(String, Json)> =
+        params.iter().map(|(k, v)| (k.clone(), v.clone())).collect();
+    // A declared parameter the call did not give is null (empty inside a string), as the
+    // platform sends it; it still shadows variables of the same name.
+    if let Some(Target::Action(a)) = target {
+        for name in a.parameter_names() {
+            if !params.contains_key(&name) {
+                values.push((name, Json::Null));
+            }
+        }
+    }
+    // Variables pre_call would assign are null until it has (a failed pre_call with
+    // `on_failure: continue` starts the call with empty variables, as does a dry run).
+    let unassigned: Vec<(String, Json)> = def
+        .webhooks
+        .pre_call
+        .iter()
+        .flat_map(|w| w.assign.iter().map(|(k, _)| (k.value.clone(), Json::Null)))
+        .collect();
     Ok(Scope {
         layers: vec![
-            params,
+            values,
             ctx.assigned.clone(),
             ctx.cli_vars.clone(),
             agent_vars,
             builtins,
+            unassigned,
         ],
     })
 }
@@ -298,6 +317,24 @@ pub fn resolve_params(
     env: &EnvSource,
     region: &str,
 ) -> Result<Map<String, Json>, ParamError> {
+    let (map, missing) = resolve_partial(def, action, given, ctx, env, region)?;
+    if missing.is_empty() {
+        Ok(map)
+    } else {
+        Err(ParamError::Missing(missing))
+    }
+}
+
+/// As [`resolve_params`], but a missing required value is reported beside the values that
+/// could be typed, so conditions can be judged while an action waits for the rest.
+pub fn resolve_partial(
+    def: &Definition,
+    action: &Action,
+    given: &[(String, Json)],
+    ctx: &CallContext,
+    env: &EnvSource,
+    region: &str,
+) -> Result<(Map<String, Json>, Vec<String>), ParamError> {
     let mut out = Map::new();
     if let Some(schema) = &action.schema {
         let props = schema.value.get("properties").and_then(Json::as_object);
@@ -333,11 +370,11 @@ pub fn resolve_params(
             .filter(|r| !out.contains_key(r))
             .collect();
         if !missing.is_empty() {
-            return Err(ParamError::Missing(missing));
+            return Ok((out, missing));
         }
         crate::values::validate_schema(&schema.value, &Json::Object(out.clone()))
             .map_err(|errors| ParamError::Other(errors.join("; ")))?;
-        return Ok(out);
+        return Ok((out, missing));
     }
     for (k, _) in given {
         if action.parameter(k).is_none() {
@@ -386,10 +423,7 @@ pub fn resolve_params(
             None => {}
         }
     }
-    if !missing.is_empty() {
-        return Err(ParamError::Missing(missing));
-    }
-    Ok(out)
+    Ok((out, missing))
 }
 
 /// Build the request. Deterministic given the same input and `signing_clock`.

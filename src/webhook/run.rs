@@ -82,4 +82,3 @@ impl<'a> Run<'a> {
         Ok(p)
     }
 }
-

@@ -1,0 +1,654 @@
+//! The call engine: a transcript replayed as the platform would live it. Call start and the
+//! pre-call webhook (with its assignments and `on_failure`), then each turn: entities, the
+//! trigger engine, conditions, pending actions that fire once their parameters arrive, once
+//! per distinct parameter set; event lines fire call_status; the end fires post_call.
+//! Everything that happens is an [`Event`], handed to a sink as it happens.
+
+use crate::definition::model::*;
+use crate::extract::{Entities, Extractor};
+use crate::transcript::{Item, Side, Transcript, Turn};
+use crate::trigger::TriggerEngine;
+use crate::webhook::plan::{self, ParamError, PostCall, Target};
+use crate::webhook::render::value_text;
+use crate::webhook::run::Run;
+use crate::webhook::verdict::{self, Verdict};
+use serde_json::{Map, Value as Json};
+
+/// One thing that happened in the call. `--json` prints these as JSON Lines.
+#[derive(Debug, Clone, serde::Serialize)]
+#[serde(tag = "event", rename_all = "snake_case")]
+pub enum Event {
+    CallStarted {
+        at: f64,
+        caller: String,
+        started: String,
+        conversation_id: String,
+    },
+    Turn {
+        #[serde(skip_serializing_if = "Option::is_none")]
+        at: Option<f64>,
+        side: Side,
+        speaker: String,
+        text: String,
+        place: String,
+    },
+    Entities {
+        #[serde(skip_serializing_if = "Option::is_none")]
+        at: Option<f64>,
+        entities: Entities,
+    },
+    Trigger {
+        #[serde(skip_serializing_if = "Option::is_none")]
+        at: Option<f64>,
+        action: String,
+        by: String,
+        /// Conditions that did not hold, if any: then the action does not fire.
+        #[serde(skip_serializing_if = "Vec::is_empty")]
+        unmet: Vec<String>,
+    },
+    ActionPending {
+        #[serde(skip_serializing_if = "Option::is_none")]
+        at: Option<f64>,
+        action: String,
+        missing: Vec<String>,
+    },
+    ActionFired {
+        #[serde(skip_serializing_if = "Option::is_none")]
+        at: Option<f64>,
+        action: String,
+        parameters: Map<String, Json>,
+    },
+    Webhook {
+        #[serde(skip_serializing_if = "Option::is_none")]
+        at: Option<f64>,
+        target: String,
+        method: String,
+        url: String,
+        /// The body as sent (secrets masked by the printer).
+        #[serde(skip_serializing_if = "Option::is_none")]
+        body: Option<Json>,
+        dry_run: bool,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        status: Option<u16>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        verdict: Option<Box<Verdict>>,
+        #[serde(skip)]
+        secrets: Vec<String>,
+    },
+    Expectation {
+        passed: bool,
+        expectation: String,
+        detail: String,
+        place: String,
+    },
+    CallEnded {
+        #[serde(skip_serializing_if = "Option::is_none")]
+        at: Option<f64>,
+        reason: String,
+        duration_secs: u64,
+        actions_fired: Vec<String>,
+        pending: Vec<String>,
+        failed: Vec<String>,
+        expectations_passed: usize,
+        expectations_failed: usize,
+    },
+}
+
+/// What the call has heard so far: the latest value of each entity kind, and parameter
+/// values found by their patterns.
+#[derive(Default)]
+struct Knowledge {
+    by_param: Map<String, Json>,
+    email: Option<String>,
+    phone: Option<String>,
+    date: Option<String>,
+    number: Option<Json>,
+}
+
+impl Knowledge {
+    fn learn(&mut self, e: &Entities) {
+        for (k, v) in &e.parameters {
+            self.by_param.insert(k.clone(), v.clone());
+        }
+        if let Some(v) = e.email.last() {
+            self.email = Some(v.clone());
+        }
+        if let Some(v) = e.phone.last() {
+            self.phone = Some(v.clone());
+        }
+        if let Some(v) = e.date.last() {
+            self.date = Some(v.clone());
+        }
+        if let Some(v) = e.number.last() {
+            self.number = Some(v.clone());
+        }
+    }
+
+    /// A value for a typed parameter: its pattern's value, else the latest entity of its type.
+    fn value_for(&self, p: &Parameter) -> Option<Json> {
+        if p.pattern.is_some() {
+            return self.by_param.get(&p.name.value).cloned();
+        }
+        match p.ty.value {
+            ParamType::Email => self.email.clone().map(Json::String),
+            ParamType::Phone => self.phone.clone().map(Json::String),
+            ParamType::Date => self.date.clone().map(Json::String),
+            ParamType::Number | ParamType::Integer => self.number.clone(),
+            _ => self.by_param.get(&p.name.value).cloned(),
+        }
+    }
+
+    /// A value for a JSON Schema property, by its format, type or name.
+    fn value_for_property(&self, name: &str, schema: &Json) -> Option<Json> {
+        if let Some(v) = self.by_param.get(name) {
+            return Some(v.clone());
+        }
+        let format = schema.get("format").and_then(Json::as_str).unwrap_or("");
+        let ty = schema.get("type").and_then(Json::as_str).unwrap_or("");
+        let lname = name.to_ascii_lowercase();
+        if format == "email" || lname.contains("email") {
+            self.email.clone().map(Json::String)
+        } else if format == "date" || lname == "date" || lname.ends_with("_date") {
+            self.date.clone().map(Json::String)
+        } else if lname.contains("phone") {
+            self.phone.clone().map(Json::String)
+        } else if ty == "number" || ty == "integer" {
+            self.number.clone()
+        } else {
+            None
+        }
+    }
+}
+
+pub struct CallEngine<'a> {
+    pub run: &'a mut Run<'a>,
+    pub dry_run: bool,
+    triggers: TriggerEngine,
+    extractor: Extractor,
+    knowledge: Knowledge,
+    pending: Vec<usize>,
+    fired: Vec<(String, Map<String, Json>)>,
+    failed: Vec<String>,
+    seen: std::collections::HashSet<String>,
+    last_at: Option<f64>,
+}
+
+impl<'a> CallEngine<'a> {
+    pub fn new(run: &'a mut Run<'a>, dry_run: bool) -> Self {
+        let triggers = TriggerEngine::new(run.def);
+        let extractor = Extractor::new(run.def, &run.region);
+        CallEngine {
+            run,
+            dry_run,
+            triggers,
+            extractor,
+            knowledge: Knowledge::default(),
+            pending: Vec::new(),
+            fired: Vec::new(),
+            failed: Vec::new(),
+            seen: std::collections::HashSet::new(),
+            last_at: None,
+        }
+    }
+
+    /// Replay the whole transcript. Returns whether every expectation held.
+    pub async fn replay(
+        &mut self,
+        t: &Transcript,
+        sink: &mut dyn FnMut(&Event),
+    ) -> crate::Result<bool> {
+        let def = self.run.def;
+        sink(&Event::CallStarted {
+            at: 0.0,
+            caller: self.run.ctx.caller_phone.clone(),
+            started: self.run.ctx.call_started_at.to_rfc3339(),
+            conversation_id: self.run.ctx.conversation_id.clone(),
+        });
+        if let Some(pre) = &def.webhooks.pre_call {
+            let v = self
+                .send(Target::System(pre), &Map::new(), Some(0.0), sink)
+                .await?;
+            match v {
+                Some(v) if v.ok => {
+                    for (k, val) in &v.assigned {
+                        self.run.ctx.assigned.push((k.clone(), val.clone()));
+                    }
+                }
+                Some(_) if pre.on_failure == OnFailure::Block => {
+                    return self
+                        .finish(t, "blocked by pre_call (on_failure: block)", false, sink)
+                        .await;
+                }
+                _ => {}
+            }
+        }
+        for item in &t.items {
+            match item {
+                Item::Turn(turn) => self.turn(turn, sink).await?,
+                Item::Event { name, at, .. } => {
+                    if at.is_some() {
+                        self.last_at = *at;
+                    }
+                    sink(&Event::Turn {
+                        at: *at,
+                        side: Side::Agent,
+                        speaker: "--".into(),
+                        text: name.clone(),
+                        place: String::new(),
+                    });
+                    if let Some(cs) = &def.webhooks.call_status {
+                        if cs.events.is_empty() || cs.events.iter().any(|e| &e.value == name) {
+                            self.run.ctx.event = Some(name.clone());
+                            self.send(Target::System(cs), &Map::new(), *at, sink)
+                                .await?;
+                            self.run.ctx.event = None;
+                        }
+                    }
+                }
+            }
+        }
+        self.finish(t, "transcript ended", true, sink).await
+    }
+
+    async fn turn(&mut self, turn: &Turn, sink: &mut dyn FnMut(&Event)) -> crate::Result<()> {
+        if turn.at.is_some() {
+            self.last_at = turn.at;
+        }
+        let at = turn.at;
+        sink(&Event::Turn {
+            at,
+            side: turn.side,
+            speaker: turn.speaker.clone(),
+            text: turn.text.clone(),
+            place: turn.place.clone(),
+        });
+        if turn.side != Side::Caller {
+            return Ok(());
+        }
+        let today = self.today(at);
+        let entities = self.extractor.extract(&turn.text, today);
+        if !entities.is_empty() {
+            sink(&Event::Entities {
+                at,
+                entities: entities.clone(),
+            });
+        }
+        self.knowledge.learn(&entities);
+        let normalised = crate::text::normalise(&turn.text);
+        let triggered = self.triggers.triggered(&turn.text, &normalised, &entities);
+        let mut handled = Vec::new();
+        for t in triggered {
+            handled.push(t.action);
+            let action = &self.run.def.actions[t.action];
+            let (params, missing) = self.parameters(action);
+            let unmet = self.unmet_conditions(action, &params);
+            sink(&Event::Trigger {
+                at,
+                action: action.name.value.clone(),
+                by: t.by.clone(),
+                unmet: unmet.clone(),
+            });
+            if !unmet.is_empty() {
+                continue;
+            }
+            if !missing.is_empty() {
+                if !self.pending.contains(&t.action) {
+                    self.pending.push(t.action);
+                    sink(&Event::ActionPending {
+                        at,
+                        action: action.name.value.clone(),
+                        missing,
+                    });
+                }
+                continue;
+            }
+            self.pending.retain(|p| *p != t.action);
+            self.fire(t.action, params, at, sink).await?;
+        }
+        // Pending actions whose parameters arrived in this turn.
+        let waiting: Vec<usize> = self
+            .pending
+            .iter()
+            .copied()
+            .filter(|p| !handled.contains(p))
+            .collect();
+        for idx in waiting {
+            let action = &self.run.def.actions[idx];
+            let (params, missing) = self.parameters(action);
+            if missing.is_empty() && self.unmet_conditions(action, &params).is_empty() {
+                self.pending.retain(|p| *p != idx);
+                self.fire(idx, params, at, sink).await?;
+            }
+        }
+        Ok(())
+    }
+
+    fn today(&self, at: Option<f64>) -> chrono::NaiveDate {
+        let start = self.run.ctx.call_started_at;
+        let offset = chrono::Duration::milliseconds((at.unwrap_or(0.0) * 1000.0) as i64);
+        (start + offset).date_naive()
+    }
+
+    /// Typed parameters from what the call knows, and the required ones still missing.
+    fn parameters(&self, action: &Action) -> (Map<String, Json>, Vec<String>) {
+        let mut given: Vec<(String, Json)> = Vec::new();
+        if let Some(schema) = &action.schema {
+            if let Some(props) = schema.value.get("properties").and_then(Json::as_object) {
+                for (name, s) in props {
+                    if let Some(v) = self.knowledge.value_for_property(name, s) {
+                        given.push((name.clone(), v));
+                    }
+                }
+            }
+        } else {
+            for p in &action.parameters {
+                if let Some(v) = self.knowledge.value_for(p) {
+                    given.push((p.name.value.clone(), v));
+                }
+            }
+        }
+        // A heard value that does not fit its parameter is dropped, as an agent would ask again.
+        for _ in 0..=given.len() {
+            match plan::resolve_partial(
+                self.run.def,
+                action,
+                &given,
+                &self.run.ctx,
+                &self.run.env,
+                &self.run.region,
+            ) {
+                Ok(found) => return found,
+                Err(ParamError::Invalid { name, .. }) | Err(ParamError::Unknown { name, .. }) => {
+                    given.retain(|(k, _)| k != &name)
+                }
+                Err(_) => {
+                    if given.pop().is_none() {
+                        break;
+                    }
+                }
+            }
+        }
+        (Map::new(), action.required_parameters())
+    }
+
+    fn known(&self, name: &str, params: &Map<String, Json>) -> Option<Json> {
+        if let Some(v) = params.get(name) {
+            return Some(v.clone());
+        }
+        let ctx = &self.run.ctx;
+        ctx.assigned
+            .iter()
+            .chain(ctx.cli_vars.iter())
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.clone())
+            .or_else(|| {
+                self.run
+                    .def
+                    .agent
+                    .variables
+                    .iter()
+                    .find(|(k, _)| k.value == name)
+                    .map(|(_, v)| Json::String(v.value.raw.clone()))
+            })
+    }
+
+    fn unmet_conditions(&self, action: &Action, params: &Map<String, Json>) -> Vec<String> {
+        let mut unmet = Vec::new();
+        for c in &action.conditions {
+            match c {
+                Condition::Present(n) => {
+                    if self.known(&n.value, params).is_none_or(|v| v.is_null()) {
+                        unmet.push(format!("present: {}", n.value));
+                    }
+                }
+                Condition::Absent(n) => {
+                    if self.known(&n.value, params).is_some_and(|v| !v.is_null()) {
+                        unmet.push(format!("absent: {}", n.value));
+                    }
+                }
+                Condition::Equals(pairs) => {
+                    for (k, want) in pairs {
+                        let ok = self
+                            .known(&k.value, params)
+                            .is_some_and(|got| value_text(&got) == value_text(&want.value));
+                        if !ok {
+                            unmet.push(format!(
+                                "equals: {} = {}",
+                                k.value,
+                                value_text(&want.value)
+                            ));
+                        }
+                    }
+                }
+            }
+        }
+        unmet
+    }
+
+    async fn fire(
+        &mut self,
+        idx: usize,
+        params: Map<String, Json>,
+        at: Option<f64>,
+        sink: &mut dyn FnMut(&Event),
+    ) -> crate::Result<()> {
+        let def = self.run.def;
+        let action = &def.actions[idx];
+        let key = format!("{}{}", action.name.value, Json::Object(params.clone()));
+        if !self.seen.insert(key) {
+            return Ok(());
+        }
+        sink(&Event::ActionFired {
+            at,
+            action: action.name.value.clone(),
+            parameters: params.clone(),
+        });
+        self.fired.push((action.name.value.clone(), params.clone()));
+        self.send(Target::Action(action), &params, at, sink).await?;
+        Ok(())
+    }
+
+    /// Build and send (or, dry, only build) one webhook; emit its event.
+    async fn send(
+        &mut self,
+        target: Target<'a>,
+        params: &Map<String, Json>,
+        at: Option<f64>,
+        sink: &mut dyn FnMut(&Event),
+    ) -> crate::Result<Option<Verdict>> {
+        let plan = self.run.plan(target, params)?;
+        let body = plan.body.as_ref().map(|b| {
+            serde_json::from_slice(b)
+                .unwrap_or_else(|_| Json::String(String::from_utf8_lossy(b).into_owned()))
+        });
+        if self.dry_run {
+            sink(&Event::Webhook {
+                at,
+                target: target.name().to_string(),
+                method: plan.method.as_str().to_string(),
+                url: plan.url.to_string(),
+                body,
+                dry_run: true,
+                status: None,
+                verdict: None,
+                secrets: plan.secrets.clone(),
+            });
+            return Ok(None);
+        }
+        let ex = self.run.sender.send(&plan).await;
+        let v = verdict::judge(target, &ex);
+        if !v.ok {
+            self.failed.push(target.name().to_string());
+        }
+        sink(&Event::Webhook {
+            at,
+            target: target.name().to_string(),
+            method: plan.method.as_str().to_string(),
+            url: plan.url.to_string(),
+            body,
+            dry_run: false,
+            status: ex.response.as_ref().map(|r| r.status),
+            verdict: Some(Box::new(v.clone())),
+            secrets: plan.secrets.clone(),
+        });
+        Ok(Some(v))
+    }
+
+    async fn finish(
+        &mut self,
+        t: &Transcript,
+        reason: &str,
+        post_call: bool,
+        sink: &mut dyn FnMut(&Event),
+    ) -> crate::Result<bool> {
+        let def = self.run.def;
+        let duration = self.last_at.unwrap_or(0.0).round() as u64;
+        let mut names: Vec<String> = Vec::new();
+        for (n, _) in &self.fired {
+            if !names.contains(n) {
+                names.push(n.clone());
+            }
+        }
+        if post_call {
+            if let Some(pc) = &def.webhooks.post_call {
+                self.run.ctx.post_call = Some(PostCall {
+                    duration_secs: duration,
+                    summary: summary(t, &self.fired, &self.failed, duration),
+                    transcript: transcript_text(t),
+                    actions_fired: names.clone(),
+                });
+                // Fire-and-forget: sent once, never retried, whatever comes back.
+                self.send(Target::System(pc), &Map::new(), self.last_at, sink)
+                    .await?;
+            }
+        }
+        let mut passed = 0;
+        let mut failed = 0;
+        for e in &t.expectations {
+            let (ok, detail) = self.check(e);
+            if ok {
+                passed += 1;
+            } else {
+                failed += 1;
+            }
+            let text = if e.negate {
+                format!("expect-not {}", e.action)
+            } else {
+                let kv: Vec<String> = e.params.iter().map(|(k, v)| format!("{k}={v}")).collect();
+                format!("expect {} {}", e.action, kv.join(" "))
+                    .trim_end()
+                    .to_string()
+            };
+            sink(&Event::Expectation {
+                passed: ok,
+                expectation: text,
+                detail,
+                place: e.place.clone(),
+            });
+        }
+        let pending = self
+            .pending
+            .iter()
+            .map(|i| def.actions[*i].name.value.clone())
+            .collect();
+        sink(&Event::CallEnded {
+            at: self.last_at,
+            reason: reason.to_string(),
+            duration_secs: duration,
+            actions_fired: names,
+            pending,
+            failed: self.failed.clone(),
+            expectations_passed: passed,
+            expectations_failed: failed,
+        });
+        Ok(failed == 0)
+    }
+
+    fn check(&self, e: &crate::transcript::Expectation) -> (bool, String) {
+        let runs: Vec<&Map<String, Json>> = self
+            .fired
+            .iter()
+            .filter(|(n, _)| n == &e.action)
+            .map(|(_, p)| p)
+            .collect();
+        if e.negate {
+            return if runs.is_empty() {
+                (true, format!("{} did not fire", e.action))
+            } else {
+                (false, format!("{} fired {} time(s)", e.action, runs.len()))
+            };
+        }
+        if runs.is_empty() {
+            return (false, format!("{} did not fire", e.action));
+        }
+        let matching = runs.iter().any(|p| {
+            e.params
+                .iter()
+                .all(|(k, v)| p.get(k).is_some_and(|got| &value_text(got) == v))
+        });
+        if matching {
+            (true, format!("{} fired", e.action))
+        } else {
+            let seen: Vec<String> = runs
+                .iter()
+                .map(|p| Json::Object((*p).clone()).to_string())
+                .collect();
+            (
+                false,
+                format!("{} fired with {}", e.action, seen.join(", ")),
+            )
+        }
+    }
+}
+
+/// The `transcript` built-in: one `Speaker: words` line per turn.
+pub fn transcript_text(t: &Transcript) -> String {
+    t.items
+        .iter()
+        .map(|i| match i {
+            Item::Turn(turn) => format!("{}: {}", turn.speaker, turn.text),
+            Item::Event { name, .. } => format!("-- {name}"),
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// The `call_summary` built-in, a documented heuristic: the caller's first request, the
+/// actions that ran (and failed), and the length of the call.
+pub fn summary(
+    t: &Transcript,
+    fired: &[(String, Map<String, Json>)],
+    failed: &[String],
+    secs: u64,
+) -> String {
+    let first = t.items.iter().find_map(|i| match i {
+        Item::Turn(turn) if turn.side == Side::Caller => Some(turn.text.clone()),
+        _ => None,
+    });
+    let mut s = match first {
+        Some(f) => {
+            let short: String = f.chars().take(120).collect();
+            format!(
+                "Caller: \"{short}{}\".",
+                if f.chars().count() > 120 { "…" } else { "" }
+            )
+        }
+        None => "The caller said nothing.".to_string(),
+    };
+    let mut names: Vec<&str> = Vec::new();
+    for (n, _) in fired {
+        if !names.contains(&n.as_str()) {
+            names.push(n);
+        }
+    }
+    if names.is_empty() {
+        s.push_str(" No actions ran.");
+    } else {
+        s.push_str(&format!(" Actions: {}.", names.join(", ")));
+    }
+    if !failed.is_empty() {
+        s.push_str(&format!(" Failed: {}.", failed.join(", ")));
+    }
+    s.push_str(&format!(" Duration: {secs}s."));
+    s
+}

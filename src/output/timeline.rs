@@ -1,0 +1,299 @@
+//! The `simulate` timeline: each turn with its time and speaker, the entities heard, a marker
+//! for each trigger, and under the turn the exchange it caused; then expectations and a
+//! summary. `--json` prints the same events as JSON Lines.
+
+use super::Paint;
+use super::exchange::redact;
+use crate::call::Event;
+use crate::transcript::Side;
+use serde_json::Value as Json;
+
+pub struct Timeline {
+    pub paint: Paint,
+    pub json: bool,
+    pub show_secrets: bool,
+    pub quiet: bool,
+    /// Secrets seen so far in the call: masked in every later line too.
+    secrets: Vec<String>,
+    expectations_header: bool,
+}
+
+fn clock(at: Option<f64>) -> String {
+    match at {
+        Some(s) => {
+            let s = s.max(0.0) as u64;
+            if s >= 3600 {
+                format!("[{}:{:02}:{:02}]", s / 3600, (s / 60) % 60, s % 60)
+            } else {
+                format!("[{:02}:{:02}]", s / 60, s % 60)
+            }
+        }
+        None => "       ".to_string(),
+    }
+}
+
+const PAD: &str = "         ";
+
+fn compact(v: &Json) -> String {
+    let t = v.to_string();
+    if t.chars().count() > 160 {
+        format!("{}…", t.chars().take(160).collect::<String>())
+    } else {
+        t
+    }
+}
+
+impl Timeline {
+    pub fn new(paint: Paint, json: bool, show_secrets: bool, quiet: bool) -> Self {
+        Timeline {
+            paint,
+            json,
+            show_secrets,
+            quiet,
+            secrets: Vec::new(),
+            expectations_header: false,
+        }
+    }
+
+    /// The text for one event (empty when nothing is shown for it).
+    pub fn render(&mut self, e: &Event) -> String {
+        if let Event::Webhook { secrets, .. } = e {
+            for s in secrets {
+                if !self.secrets.contains(s) {
+                    self.secrets.push(s.clone());
+                }
+            }
+        }
+        let text = if self.json {
+            let mut line = serde_json::to_string(e).unwrap_or_default();
+            line.push('\n');
+            line
+        } else {
+            self.human(e)
+        };
+        if self.show_secrets {
+            text
+        } else {
+            redact(&text, &self.secrets)
+        }
+    }
+
+    fn human(&mut self, e: &Event) -> String {
+        let p = self.paint;
+        match e {
+            Event::CallStarted {
+                caller,
+                started,
+                conversation_id,
+                ..
+            } => {
+                if self.quiet {
+                    return String::new();
+                }
+                format!(
+                    "{} · caller {caller} · {started} · {}\n",
+                    p.bold("call started"),
+                    p.dim(conversation_id)
+                )
+            }
+            Event::Turn {
+                at,
+                side,
+                speaker,
+                text,
+                ..
+            } => {
+                if self.quiet {
+                    return String::new();
+                }
+                if speaker == "--" {
+                    return format!("{} {}\n", p.dim(&clock(*at)), p.cyan(&format!("-- {text}")));
+                }
+                let who = match side {
+                    Side::Caller => p.bold(&format!("{speaker}:")),
+                    Side::Agent => p.dim(&format!("{speaker}:")),
+                };
+                format!("{}  {who} {text}\n", p.dim(&clock(*at)))
+            }
+            Event::Entities { entities, .. } => {
+                if self.quiet {
+                    return String::new();
+                }
+                let mut parts = Vec::new();
+                for v in &entities.email {
+                    parts.push(format!("email={v}"));
+                }
+                for v in &entities.phone {
+                    parts.push(format!("phone={v}"));
+                }
+                for v in &entities.date {
+                    parts.push(format!("date={v}"));
+                }
+                for v in &entities.number {
+                    parts.push(format!("number={v}"));
+                }
+                for v in &entities.digits {
+                    parts.push(format!("digits={v}"));
+                }
+                for (k, v) in &entities.parameters {
+                    parts.push(format!("{k}={}", crate::webhook::render::value_text(v)));
+                }
+                format!("{PAD}{} {}\n", p.dim("entities:"), parts.join(", "))
+            }
+            Event::Trigger {
+                action, by, unmet, ..
+            } => {
+                if unmet.is_empty() {
+                    format!(
+                        "{PAD}{} {}  {}\n",
+                        p.yellow("⚡"),
+                        p.bold(action),
+                        p.dim(&format!("({by})"))
+                    )
+                } else {
+                    format!(
+                        "{PAD}{} {action} ({by}) but conditions do not hold: {}\n",
+                        p.dim("·"),
+                        unmet.join(", ")
+                    )
+                }
+            }
+            Event::ActionPending {
+                action, missing, ..
+            } => {
+                format!(
+                    "{PAD}{} {action} is pending: the agent would ask for {}\n",
+                    p.yellow("…"),
+                    missing.join(", ")
+                )
+            }
+            Event::ActionFired {
+                action, parameters, ..
+            } => {
+                format!(
+                    "{PAD}{} {action} fires with {}\n",
+                    p.green("▸"),
+                    compact(&Json::Object(parameters.clone()))
+                )
+            }
+            Event::Webhook {
+                target,
+                method,
+                url,
+                body,
+                dry_run,
+                status,
+                verdict,
+                ..
+            } => {
+                let mut s = String::new();
+                if *dry_run {
+                    s.push_str(&format!("{PAD}↳ {target}: would send {method} {url}\n"));
+                    if let Some(b) = body {
+                        s.push_str(&format!("{PAD}  {}\n", p.dim(&compact(b))));
+                    }
+                    return s;
+                }
+                let Some(v) = verdict else { return s };
+                let code = status
+                    .map(|c| c.to_string())
+                    .unwrap_or_else(|| "no response".into());
+                let head = format!(
+                    "{PAD}↳ {target}: {method} {url} → {code}, {}ms",
+                    v.latency_ms
+                );
+                s.push_str(&if v.ok { head } else { p.red(&head) });
+                s.push('\n');
+                if let Some(r) = &v.result {
+                    s.push_str(&format!("{PAD}  result: {}\n", compact(r)));
+                }
+                if let Some(er) = &v.error {
+                    s.push_str(&format!("{PAD}  error: {}\n", compact(er)));
+                }
+                for (k, val) in &v.assigned {
+                    s.push_str(&format!("{PAD}  assigned: {k} = {}\n", compact(val)));
+                }
+                if !v.ok {
+                    s.push_str(&format!(
+                        "{PAD}  {} {}\n",
+                        p.red("failed:"),
+                        v.reason.as_deref().unwrap_or("")
+                    ));
+                    if let Some(f) = &v.fallback {
+                        s.push_str(&format!("{PAD}  the agent says: \"{f}\"\n"));
+                    }
+                }
+                if v.slow {
+                    s.push_str(&format!("{PAD}  {}\n", p.yellow(&v.latency_line())));
+                }
+                s
+            }
+            Event::Expectation {
+                passed,
+                expectation,
+                detail,
+                place,
+            } => {
+                let mut s = String::new();
+                if !self.expectations_header {
+                    self.expectations_header = true;
+                    s.push_str(&format!("\n{}\n", p.bold("expectations")));
+                }
+                let mark = if *passed {
+                    p.green("✓")
+                } else {
+                    p.red("✗")
+                };
+                s.push_str(&format!(
+                    "  {mark} {expectation}  {}\n",
+                    p.dim(&format!("({place}: {detail})"))
+                ));
+                s
+            }
+            Event::CallEnded {
+                reason,
+                duration_secs,
+                actions_fired,
+                pending,
+                failed,
+                expectations_passed,
+                expectations_failed,
+                ..
+            } => {
+                let mut s = format!(
+                    "\n{} after {duration_secs}s ({reason})\n",
+                    p.bold("call ended")
+                );
+                let fired = if actions_fired.is_empty() {
+                    "none".to_string()
+                } else {
+                    actions_fired.join(", ")
+                };
+                s.push_str(&format!("  actions fired: {fired}\n"));
+                if !pending.is_empty() {
+                    s.push_str(&format!("  still pending: {}\n", pending.join(", ")));
+                }
+                if !failed.is_empty() {
+                    s.push_str(&format!(
+                        "  {} {}\n",
+                        p.red("failed webhooks:"),
+                        failed.join(", ")
+                    ));
+                }
+                if expectations_passed + expectations_failed > 0 {
+                    let line =
+                        format!("{expectations_passed} passed, {expectations_failed} failed");
+                    s.push_str(&format!(
+                        "  expectations: {}\n",
+                        if *expectations_failed > 0 {
+                            p.red(&line)
+                        } else {
+                            p.green(&line)
+                        }
+                    ));
+                }
+                s
+            }
+        }
+    }
+}
