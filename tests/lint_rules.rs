@@ -72,3 +72,11 @@ fn example_file_lints_clean() {
     let unexpected: Vec<_> = f.iter().filter(|f| f.code != "env-unset").collect();
     assert!(unexpected.is_empty(), "{unexpected:?}");
 }
+
+#[test]
+fn readme_documents_every_rule() {
+    let readme = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md")).expect("README");
+    for r in RULES {
+        assert!(readme.contains(&format!("| `{}` |", r.code)), "README lacks a row for `{}`", r.code);
+    }
+}
