@@ -32,10 +32,15 @@ const CONTRACTIONS: [(&str, &str); 24] = [
 /// Normalise for matching. The result is padded with one space at each end, so that a phrase
 /// " order status " only matches on word boundaries.
 pub fn normalise(s: &str) -> String {
-    let mut lower = s.to_lowercase().replace(['’', '‘', '`'], "'");
-    for (from, to) in CONTRACTIONS {
-        if lower.contains(from) {
-            lower = lower.replace(from, to);
+    let mut lower = s.to_lowercase();
+    // Most phrases and turns have no contraction: skip the table unless one can be there.
+    if lower.contains(['\'', '’', '‘', '`']) || lower.contains("nna") || lower.contains("cannot")
+    {
+        lower = lower.replace(['’', '‘', '`'], "'");
+        for (from, to) in CONTRACTIONS {
+            if lower.contains(from) {
+                lower = lower.replace(from, to);
+            }
         }
     }
     let mut out = String::with_capacity(lower.len() + 2);

@@ -47,15 +47,26 @@ pub fn parse_date(s: &str) -> Option<chrono::NaiveDate> {
 
 /// Type `value` as the parameter says, or say why it does not fit.
 pub fn coerce(param: &Parameter, value: &Json, region: &str) -> Result<Json, String> {
+    coerce_with(param, value, region, &|_, s| {
+        param.pattern_regex().map(|re| re.is_match(s))
+    })
+}
+
+/// As [`coerce`], with the pattern test given: `matches(pattern, text)` is `None` when the
+/// pattern cannot be used (then it is not checked here; lint reports it).
+pub fn coerce_with(
+    param: &Parameter,
+    value: &Json,
+    region: &str,
+    matches: &dyn Fn(&str, &str) -> Option<bool>,
+) -> Result<Json, String> {
     let typed = coerce_type(param.ty.value, value, region)?;
-    if let Some(pattern) = &param.pattern {
-        if let (Ok(re), Some(s)) = (regex::Regex::new(&pattern.value), typed.as_str()) {
-            if !re.is_match(s) {
-                return Err(format!(
-                    "`{s}` does not match the pattern `{}`",
-                    pattern.value
-                ));
-            }
+    if let (Some(pattern), Some(s)) = (&param.pattern, typed.as_str()) {
+        if matches(&pattern.value, s) == Some(false) {
+            return Err(format!(
+                "`{s}` does not match the pattern `{}`",
+                pattern.value
+            ));
         }
     }
     if let Some(allowed) = &param.enum_values {

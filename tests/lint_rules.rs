@@ -75,8 +75,13 @@ fn example_file_lints_clean() {
 
 #[test]
 fn readme_documents_every_rule() {
-    let readme = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md")).expect("README");
+    let readme = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md"))
+        .expect("README");
     for r in RULES {
-        assert!(readme.contains(&format!("| `{}` |", r.code)), "README lacks a row for `{}`", r.code);
+        assert!(
+            readme.contains(&format!("| `{}` |", r.code)),
+            "README lacks a row for `{}`",
+            r.code
+        );
     }
 }

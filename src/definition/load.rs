@@ -84,6 +84,14 @@ pub fn load_bytes(path: &Path, bytes: &[u8]) -> Loaded {
 }
 
 pub fn load_str(path: &Path, src: &str) -> Loaded {
+    if let Some(loaded) = load_pieces(path, src) {
+        return loaded;
+    }
+    load_whole(path, src)
+}
+
+/// Read the file in one piece.
+pub fn load_whole(path: &Path, src: &str) -> Loaded {
     let mut def = Definition {
         path: path.to_path_buf(),
         source: src.to_string(),
@@ -101,6 +109,56 @@ pub fn load_str(path: &Path, src: &str) -> Loaded {
         def,
         findings: l.findings,
     }
+}
+
+/// Read a large file in pieces on two threads (see `chunks`); `None` when it cannot be cut or
+/// a piece does not stand on its own, and then [`load_whole`] reads it.
+pub fn load_pieces(path: &Path, src: &str) -> Option<Loaded> {
+    let split = super::chunks::split(src)?;
+    let rest_root = yaml::parse(&split.rest).ok()?;
+    let half = split.chunks.len().div_ceil(2);
+    let work = |chunks: &[super::chunks::Chunk]| -> Option<(Vec<Action>, Vec<Finding>)> {
+        let mut l = Loader {
+            src,
+            findings: Vec::new(),
+        };
+        let mut actions = Vec::new();
+        for c in chunks {
+            let mut node = yaml::parse(c.text).ok()?;
+            super::chunks::shift(&mut node, c.line, c.offset);
+            let Value::Seq(items) = &node.value else {
+                return None;
+            };
+            for item in items {
+                if let Some(a) = l.action(item) {
+                    actions.push(a);
+                }
+            }
+        }
+        Some((actions, l.findings))
+    };
+    let (first, second) = std::thread::scope(|s| {
+        let later = s.spawn(|| work(&split.chunks[half..]));
+        let first = work(&split.chunks[..half]);
+        (first, later.join().ok().flatten())
+    });
+    let (mut actions, mut findings) = first?;
+    let (more, more_findings) = second?;
+    actions.extend(more);
+    findings.extend(more_findings);
+    let mut def = Definition {
+        path: path.to_path_buf(),
+        source: src.to_string(),
+        ..Definition::default()
+    };
+    let mut l = Loader { src, findings };
+    l.top(&rest_root, &mut def);
+    // The rest of the file saw an empty `actions:`; put the read actions in their place.
+    def.actions = actions;
+    Some(Loaded {
+        def,
+        findings: l.findings,
+    })
 }
 
 pub(crate) struct Loader<'s> {
@@ -885,6 +943,7 @@ impl<'s> Loader<'s> {
                 .map(|b| b.value)
                 .unwrap_or(false),
             pattern: o.get("pattern").and_then(|n| self.string(n, "pattern")),
+            compiled: CompiledPattern::default(),
             example: o.get("example").map(|n| Sp::new(n.to_json(), n.span)),
             default: o.get("default").and_then(|n| self.template(n, "default")),
             enum_values,

@@ -1,5 +1,6 @@
 //! The action file: YAML with positions, the typed model, the loader, templates and units.
 
+pub mod chunks;
 pub mod env;
 pub mod load;
 pub mod model;

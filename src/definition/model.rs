@@ -255,6 +255,10 @@ impl ParamType {
     }
 }
 
+/// A parameter's pattern compiled on first use, once, and shared by clones.
+#[derive(Clone, Debug, Default)]
+pub struct CompiledPattern(std::sync::Arc<std::sync::OnceLock<Option<regex::Regex>>>);
+
 #[derive(Clone, Debug)]
 pub struct Parameter {
     pub name: Sp<String>,
@@ -262,9 +266,22 @@ pub struct Parameter {
     pub description: Option<Sp<String>>,
     pub required: bool,
     pub pattern: Option<Sp<String>>,
+    pub compiled: CompiledPattern,
     pub example: Option<Sp<Json>>,
     pub default: Option<Sp<Template>>,
     pub enum_values: Option<Sp<Vec<Json>>>,
+}
+
+impl Parameter {
+    /// The pattern as a regex; `None` without a pattern or when it does not compile (lint
+    /// reports that).
+    pub fn pattern_regex(&self) -> Option<&regex::Regex> {
+        let p = self.pattern.as_ref()?;
+        self.compiled
+            .0
+            .get_or_init(|| regex::Regex::new(&p.value).ok())
+            .as_ref()
+    }
 }
 
 #[derive(Clone, Debug)]

@@ -214,11 +214,28 @@ pub fn lint(loaded: &Loaded, check_env: bool) -> Vec<Finding> {
     // A file that did not parse has nothing more to check.
     if !findings.iter().any(|f| f.code == "syntax") {
         let ctx = Ctx::new(&loaded.def, check_env);
-        for r in RULES {
-            if let Some(check) = r.check {
-                check(&ctx, &mut findings);
+        // The rules are independent: run them on two threads (the machines we target have
+        // two cores), alternating so the costly ones (regexes, phrases) are shared out.
+        let run = |rules: Vec<&Rule>| {
+            let mut out = Vec::new();
+            for r in rules {
+                if let Some(check) = r.check {
+                    check(&ctx, &mut out);
+                }
             }
-        }
+            out
+        };
+        let (even, odd): (Vec<(usize, &Rule)>, Vec<(usize, &Rule)>) =
+            RULES.iter().enumerate().partition(|(i, _)| i % 2 == 0);
+        let even: Vec<&Rule> = even.into_iter().map(|(_, r)| r).collect();
+        let odd: Vec<&Rule> = odd.into_iter().map(|(_, r)| r).collect();
+        let (a, b) = std::thread::scope(|s| {
+            let other = s.spawn(|| run(odd));
+            let mine = run(even);
+            (mine, other.join().unwrap_or_default())
+        });
+        findings.extend(a);
+        findings.extend(b);
     }
     findings.sort_by_key(|f| (f.span.line, f.span.col, f.code));
     findings.dedup_by(|a, b| a.code == b.code && a.span == b.span && a.message == b.message);

@@ -16,7 +16,7 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
     for a in &ctx.def.actions {
         for t in &a.triggers {
             if let Trigger::Regex(r) = t {
-                if let Err(e) = regex::Regex::new(&r.value) {
+                if let Err(e) = super::invalid_pattern::syntax_error(&r.value) {
                     out.push(Finding::error(
                         RULE.code,
                         r.span,
