@@ -225,10 +225,8 @@ pub fn lint(loaded: &Loaded, check_env: bool) -> Vec<Finding> {
             }
             out
         };
-        let (even, odd): (Vec<(usize, &Rule)>, Vec<(usize, &Rule)>) =
-            RULES.iter().enumerate().partition(|(i, _)| i % 2 == 0);
-        let even: Vec<&Rule> = even.into_iter().map(|(_, r)| r).collect();
-        let odd: Vec<&Rule> = odd.into_iter().map(|(_, r)| r).collect();
+        let even: Vec<&Rule> = RULES.iter().step_by(2).collect();
+        let odd: Vec<&Rule> = RULES.iter().skip(1).step_by(2).collect();
         let (a, b) = std::thread::scope(|s| {
             let other = s.spawn(|| run(odd));
             let mine = run(even);

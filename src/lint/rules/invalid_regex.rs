@@ -22,7 +22,7 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                         r.span,
                         format!(
                             "regex trigger does not compile: {}",
-                            super::invalid_pattern::one_line(&e.to_string())
+                            super::invalid_pattern::one_line(&e)
                         ),
                     ));
                 }
