@@ -34,7 +34,10 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
 /// Parse (without compiling) as `regex` would: the syntax check costs microseconds, where
 /// compiling Unicode classes costs a fraction of a millisecond a pattern.
 pub(crate) fn syntax_error(pattern: &str) -> Result<(), String> {
-    regex_syntax::Parser::new().parse(pattern).map(|_| ()).map_err(|e| e.to_string())
+    regex_syntax::Parser::new()
+        .parse(pattern)
+        .map(|_| ())
+        .map_err(|e| e.to_string())
 }
 
 pub(crate) fn one_line(s: &str) -> String {
