@@ -25,8 +25,7 @@ def action(i: int) -> str:
     triggers:
       - phrases: ["{w1} {w2} {i}", "about {w3} {i}"]
       - regex: '(?i)\\bticket {i}\\b'
-      - entity: email
-    conditions:
+{"      - entity: email" + chr(10) if i % 100 == 0 else ""}    conditions:
       - present: ref_{i}
     webhook:
       url: https://api.example.com/v1/actions/{i}
@@ -57,7 +56,7 @@ def transcript(turns: int, n_actions: int, rnd: random.Random) -> str:
             w1, w2 = WORDS[i % len(WORDS)], WORDS[(i * 7) % len(WORDS)]
             kind = t % 7
             if kind == 1:
-                text = f"I have a question about {w1} {w2} {i} please"
+                text = f"I have a question about {w1} {w2} {i}, my reference is R{i:05d}-{rnd.randrange(1000):03d}"
             elif kind == 3:
                 text = f"my reference is R{i:05d}-{rnd.randrange(1000):03d} thanks"
             elif kind == 5:

@@ -12,6 +12,7 @@ pub mod extract;
 pub mod lint;
 pub mod mock;
 pub mod output;
+pub mod regex_index;
 pub mod schema;
 pub mod text;
 pub mod transcript;

@@ -1,11 +1,11 @@
 //! The trigger engine: every phrase of every action in one Aho-Corasick automaton, every regex
-//! trigger in one `RegexSet`, entity triggers in a map from entity kind to actions. The work per
+//! trigger in one prefiltered [`RegexIndex`], entity triggers in a map from entity kind to actions. The work per
 //! turn is one pass of each, plus the matches: it does not grow with the number of actions.
 
 use crate::definition::model::*;
 use crate::extract::Entities;
+use crate::regex_index::RegexIndex;
 use aho_corasick::{AhoCorasick, MatchKind};
-use regex::RegexSet;
 use std::collections::HashMap;
 
 /// Why an action fired.
@@ -19,7 +19,7 @@ pub struct TriggerEngine {
     phrases: Option<AhoCorasick>,
     /// For each automaton pattern: the phrase as written and the actions it belongs to.
     phrase_owners: Vec<(String, Vec<usize>)>,
-    regexes: RegexSet,
+    regexes: RegexIndex,
     regex_owners: Vec<(usize, String)>,
     entities: HashMap<String, Vec<usize>>,
 }
@@ -74,8 +74,8 @@ impl TriggerEngine {
                         }
                     }
                     Trigger::Regex(r) => {
-                        if regex::Regex::new(&r.value).is_ok() {
-                            regex_src.push(r.value.clone());
+                        if crate::lint::rules::invalid_pattern::syntax_error(&r.value).is_ok() {
+                            regex_src.push((r.value.clone(), r.value.clone()));
                             regex_owners.push((i, r.value.clone()));
                         }
                     }
@@ -106,7 +106,7 @@ impl TriggerEngine {
                 .build(&patterns)
                 .ok()
         };
-        let regexes = RegexSet::new(&regex_src).unwrap_or_else(|_| RegexSet::empty());
+        let regexes = RegexIndex::new(regex_src);
         TriggerEngine {
             phrases,
             phrase_owners,
@@ -132,7 +132,7 @@ impl TriggerEngine {
                 }
             }
         }
-        for i in self.regexes.matches(raw).iter() {
+        for i in self.regexes.matches(raw) {
             let (a, src) = &self.regex_owners[i];
             push(*a, format!("regex /{src}/"));
         }

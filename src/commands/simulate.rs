@@ -44,15 +44,20 @@ pub fn run(a: SimulateArgs, g: &Global) -> Result<Outcome> {
         };
         run.mock_base = mocks.as_ref().map(|m| m.uri());
         let mut printer = Timeline::new(Paint::new(g.color), send.json, send.show_secrets, g.quiet);
-        let stdout = std::io::stdout();
+        // Buffered: a 100,000-turn replay writes millions of lines. A live exchange flushes,
+        // so the timeline shows each webhook as it completes.
+        let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+        let live = !send.dry_run;
         let mut sink = |e: &crate::call::Event| {
             let text = printer.render(e);
-            let mut out = stdout.lock();
             let _ = out.write_all(text.as_bytes());
-            let _ = out.flush();
+            if live && matches!(e, crate::call::Event::Webhook { .. }) {
+                let _ = out.flush();
+            }
         };
         let mut engine = CallEngine::new(&mut run, send.dry_run);
         let ok = engine.replay(&transcript, &mut sink).await?;
+        let _ = out.flush();
         Ok(if ok {
             Outcome::Success
         } else {

@@ -131,13 +131,72 @@ fn spoken_separators(s: &str) -> String {
     .into_owned()
 }
 
+const NUMBER_WORDS: [&str; 38] = [
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+    "thirty",
+    "forty",
+    "fifty",
+    "sixty",
+    "seventy",
+    "eighty",
+    "ninety",
+    "hundred",
+    "thousand",
+    "million",
+    "first",
+    "second",
+    "third",
+    "fifth",
+    "eighth",
+    "ninth",
+    "twelfth",
+];
+
+/// Whether text2num has anything to do with this token ("twenty-fifth", "forty", "hundred").
+fn is_number_word(w: &str) -> bool {
+    w.split('-').any(|part| {
+        let stem = part
+            .strip_suffix("th")
+            .or_else(|| part.strip_suffix("ieth"))
+            .unwrap_or(part);
+        NUMBER_WORDS
+            .iter()
+            .any(|n| part == *n || stem == *n || stem.starts_with(n) && n.len() >= 4)
+    })
+}
+
 /// Normalise one caller turn for extraction.
 pub fn normalise(s: &str) -> String {
     let t = merge_digit_runs(tokens(s));
     let t = merge_spelt_letters(t);
     let joined = t.join(" ");
     // Number words ("forty two", "twenty fifth") to digits; isolated small numbers stay words.
-    let numbers = text2num::replace_numbers_in_text(&joined, &text2num::Language::english(), 10.0);
+    // text2num allocates per token; most turns have no number word left to convert.
+    let numbers = if t.iter().any(|w| is_number_word(w)) {
+        text2num::replace_numbers_in_text(&joined, &text2num::Language::english(), 10.0)
+    } else {
+        joined
+    };
     SPOKEN_EMAIL
         .replace_all(&numbers, |c: &regex::Captures| {
             format!(

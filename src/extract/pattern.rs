@@ -1,16 +1,18 @@
-//! Parameter patterns heard in speech. Every pattern of every parameter is in one `RegexSet`,
-//! so a turn costs one pass whatever the number of actions; only patterns that matched are
-//! run again to take their value. Each is tried on the raw text, the normalised text, and the
+//! Parameter patterns heard in speech. Every pattern of every parameter is in one
+//! [`RegexIndex`], so a turn costs one prefilter pass whatever the number of actions; only
+//! patterns whose literal prefix is in the text run, and take their value. Each is tried on the raw text, the normalised text, and the
 //! normalised text with spelt letters joined to the digits after them ("o r d one two..." ->
 //! "ord12345"), case-insensitively; the value must then match the full pattern.
 
 use crate::definition::Definition;
-use regex::{Regex, RegexSet};
+use crate::regex_index::RegexIndex;
+use regex::Regex;
+use std::sync::OnceLock;
 
 pub struct PatternSet {
-    set: RegexSet,
-    search: Vec<Regex>,
-    full: Vec<Regex>,
+    /// Search wrappers, prefiltered by the literal prefixes of the parameters' own patterns.
+    index: RegexIndex,
+    full: Vec<(String, OnceLock<Option<Regex>>)>,
     params: Vec<String>,
 }
 
@@ -26,32 +28,24 @@ fn searchable(pattern: &str) -> String {
 
 impl PatternSet {
     pub fn new(def: &Definition) -> Self {
-        let mut search = Vec::new();
+        let mut patterns = Vec::new();
         let mut full = Vec::new();
         let mut params = Vec::new();
+        let mut seen = std::collections::HashSet::new();
         for a in &def.actions {
             for p in &a.parameters {
                 let Some(pat) = &p.pattern else { continue };
-                if params.contains(&p.name.value)
-                    && search.iter().zip(&params).any(|(_, n)| n == &p.name.value)
-                {
-                    // Same name, same pattern is common across actions; keep the first.
+                // The same parameter on several actions usually has the same pattern: keep the first.
+                if !seen.insert(p.name.value.as_str()) {
                     continue;
                 }
-                if let (Ok(s), Ok(f)) =
-                    (Regex::new(&searchable(&pat.value)), Regex::new(&pat.value))
-                {
-                    search.push(s);
-                    full.push(f);
-                    params.push(p.name.value.clone());
-                }
+                patterns.push((searchable(&pat.value), format!("(?i){}", pat.value)));
+                full.push((pat.value.clone(), OnceLock::new()));
+                params.push(p.name.value.clone());
             }
         }
-        let set =
-            RegexSet::new(search.iter().map(|r| r.as_str())).unwrap_or_else(|_| RegexSet::empty());
         PatternSet {
-            set,
-            search,
+            index: RegexIndex::new(patterns),
             full,
             params,
         }
@@ -61,6 +55,11 @@ impl PatternSet {
         self.params.is_empty()
     }
 
+    fn full(&self, i: usize) -> Option<&Regex> {
+        let (src, cell) = &self.full[i];
+        cell.get_or_init(|| Regex::new(src).ok()).as_ref()
+    }
+
     /// (parameter, value) for each pattern heard in the texts.
     pub fn find(&self, texts: &[&str]) -> Vec<(String, String)> {
         let mut out: Vec<(String, String)> = Vec::new();
@@ -68,16 +67,19 @@ impl PatternSet {
             return out;
         }
         for text in texts {
-            for i in self.set.matches(text).iter() {
+            for i in self.index.matches(text) {
                 if out.iter().any(|(n, _)| n == &self.params[i]) {
                     continue;
                 }
-                for c in self.search[i].captures_iter(text) {
+                let (Some(search), Some(full)) = (self.index.regex(i), self.full(i)) else {
+                    continue;
+                };
+                for c in search.captures_iter(text) {
                     let Some(m) = c.get(1) else { continue };
                     let v = m.as_str();
                     let value = [v.to_string(), v.to_uppercase(), v.to_lowercase()]
                         .into_iter()
-                        .find(|cand| self.full[i].is_match(cand));
+                        .find(|cand| full.is_match(cand));
                     if let Some(value) = value {
                         out.push((self.params[i].clone(), value));
                         break;

@@ -1,0 +1,159 @@
+//! Many regexes matched against short texts, at a cost that does not grow with their number.
+//!
+//! A `RegexSet` of thousands of Unicode patterns takes seconds to compile and hundreds of MB.
+//! Instead, each pattern's literal prefixes (regex-syntax's extractor, case-folded) go into
+//! one Aho-Corasick automaton; a text only runs the few patterns whose prefix it contains.
+//! Each pattern is compiled on first use. Patterns without a usable prefix (such as `\d{5}`)
+//! are run on every text; they are few in practice.
+
+use aho_corasick::{AhoCorasick, MatchKind};
+use regex::Regex;
+use regex_syntax::hir::literal::{ExtractKind, Extractor};
+use std::sync::OnceLock;
+
+pub struct RegexIndex {
+    sources: Vec<String>,
+    compiled: Vec<OnceLock<Option<Regex>>>,
+    prefilter: Option<AhoCorasick>,
+    /// For each literal of the automaton, the patterns it stands for.
+    owners: Vec<Vec<usize>>,
+    always: Vec<usize>,
+}
+
+/// The lower-cased literal prefixes every match of `literal_src` starts with, or `None` when
+/// there is no finite set of them.
+fn prefixes(literal_src: &str) -> Option<Vec<String>> {
+    let hir = regex_syntax::Parser::new().parse(literal_src).ok()?;
+    let mut ex = Extractor::new();
+    ex.kind(ExtractKind::Prefix);
+    let seq = ex.extract(&hir);
+    let lits = seq.literals()?;
+    let mut out: Vec<String> = Vec::new();
+    for l in lits {
+        let s = String::from_utf8_lossy(l.as_bytes()).to_lowercase();
+        // An empty or one-letter prefix would match nearly every text: not a filter.
+        if s.trim().chars().count() < 2 {
+            return None;
+        }
+        if !out.contains(&s) {
+            out.push(s);
+        }
+    }
+    (!out.is_empty()).then_some(out)
+}
+
+impl RegexIndex {
+    /// `patterns`: (regex to run, pattern to take prefixes from). They may differ: a search
+    /// wrapper around a parameter's own pattern.
+    pub fn new(patterns: Vec<(String, String)>) -> Self {
+        let mut literals: Vec<String> = Vec::new();
+        let mut owners: Vec<Vec<usize>> = Vec::new();
+        let mut index = std::collections::HashMap::new();
+        let mut always = Vec::new();
+        for (i, (_, lit_src)) in patterns.iter().enumerate() {
+            match prefixes(lit_src) {
+                Some(ps) => {
+                    for p in ps {
+                        let k = *index.entry(p.clone()).or_insert_with(|| {
+                            literals.push(p);
+                            owners.push(Vec::new());
+                            owners.len() - 1
+                        });
+                        if !owners[k].contains(&i) {
+                            owners[k].push(i);
+                        }
+                    }
+                }
+                None => always.push(i),
+            }
+        }
+        let prefilter = if literals.is_empty() {
+            None
+        } else {
+            AhoCorasick::builder()
+                .match_kind(MatchKind::Standard)
+                .ascii_case_insensitive(true)
+                .build(&literals)
+                .ok()
+        };
+        if prefilter.is_none() {
+            always = (0..patterns.len()).collect();
+        }
+        let compiled = patterns.iter().map(|_| OnceLock::new()).collect();
+        RegexIndex {
+            sources: patterns.into_iter().map(|(r, _)| r).collect(),
+            compiled,
+            prefilter,
+            owners,
+            always,
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.sources.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.sources.is_empty()
+    }
+
+    /// The compiled pattern `i` (`None` if it does not compile; lint reports that).
+    pub fn regex(&self, i: usize) -> Option<&Regex> {
+        self.compiled[i]
+            .get_or_init(|| Regex::new(&self.sources[i]).ok())
+            .as_ref()
+    }
+
+    /// Patterns that match `text`, in ascending order.
+    pub fn matches(&self, text: &str) -> Vec<usize> {
+        let mut candidates: Vec<usize> = self.always.clone();
+        if let Some(ac) = &self.prefilter {
+            for m in ac.find_overlapping_iter(&text.to_lowercase()) {
+                candidates.extend(self.owners[m.pattern().as_usize()].iter().copied());
+            }
+        }
+        candidates.sort_unstable();
+        candidates.dedup();
+        candidates.retain(|&i| self.regex(i).is_some_and(|r| r.is_match(text)));
+        candidates
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn idx(p: &[&str]) -> RegexIndex {
+        RegexIndex::new(p.iter().map(|s| (s.to_string(), s.to_string())).collect())
+    }
+
+    #[test]
+    fn prefilters_and_confirms() {
+        let i = idx(&[
+            r"(?i)\bticket 5\b",
+            r"(?i)\bticket 50\b",
+            r"\d{5}",
+            r"(?i)\bwhere\b.*\border\b",
+        ]);
+        assert_eq!(i.matches("Ticket 5 please"), vec![0]);
+        assert_eq!(i.matches("ticket 50 and 12345"), vec![1, 2]);
+        assert_eq!(i.matches("WHERE is my ORDER"), vec![3]);
+        assert!(i.matches("nothing here").is_empty());
+        assert_eq!(i.always, vec![2]);
+    }
+
+    #[test]
+    fn many_patterns_stay_cheap() {
+        let p: Vec<(String, String)> = (0..10_000)
+            .map(|n| {
+                (
+                    format!(r"(?i)\bticket {n}\b"),
+                    format!(r"(?i)\bticket {n}\b"),
+                )
+            })
+            .collect();
+        let i = RegexIndex::new(p);
+        assert!(i.always.is_empty());
+        assert_eq!(i.matches("about ticket 9999 today"), vec![9999]);
+    }
+}
