@@ -136,7 +136,7 @@ pub struct TestArgs {
     #[arg(long, value_name = "N", conflicts_with = "all")]
     pub repeat: Option<u32>,
     /// How many requests are in flight at once with --repeat or --all
-    #[arg(long, value_name = "C", default_value_t = 4)]
+    #[arg(long, value_name = "C", default_value_t = 4, value_parser = clap::value_parser!(u32).range(1..))]
     pub concurrency: u32,
     /// Run every `tests:` case in the file
     #[arg(long)]

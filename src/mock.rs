@@ -29,6 +29,7 @@ struct Responder {
     rules: Vec<MockRule>,
     log: Log,
     print: bool,
+    secrets: Arc<Vec<String>>,
 }
 
 /// Parameter values in a request: the envelope's `parameters`, else the top-level body
@@ -125,7 +126,8 @@ impl Respond for Responder {
             rule: format!("{} -> {status} ({label})", self.target_name),
         };
         if self.print {
-            print!("{}", crate::output::exchange::received(&received));
+            let text = crate::output::exchange::received(&received);
+            crate::out!("{}", crate::output::exchange::redact(&text, &self.secrets));
         }
         if let Ok(mut log) = self.log.lock() {
             log.push(received);
@@ -175,14 +177,25 @@ pub async fn start(
     }
     let server = builder.start().await;
     let log: Log = Arc::new(Mutex::new(Vec::new()));
+    let env = crate::definition::env::EnvSource {
+        dotenv: def.dotenv.clone(),
+    };
+    let secrets = Arc::new(file_secrets(def, &env));
     let mut targets: Vec<Target> = def.actions.iter().map(Target::Action).collect();
     targets.extend(def.webhooks.iter().map(Target::System));
     for t in targets {
+        let mut rules = t.mocks().to_vec();
+        for r in &mut rules {
+            if let Some(b) = &mut r.body {
+                resolve_env(b, &env);
+            }
+        }
         let responder = Responder {
             target_name: t.name().to_string(),
-            rules: t.mocks().to_vec(),
+            rules,
             log: log.clone(),
             print,
+            secrets: secrets.clone(),
         };
         Mock::given(path(t.mock_path()))
             .respond_with(responder)
@@ -190,6 +203,38 @@ pub async fn start(
             .await;
     }
     Mocks { server, log }
+}
+
+/// The values of every `${env:…}` the file uses: the mock's log masks them.
+pub fn file_secrets(def: &Definition, env: &crate::definition::env::EnvSource) -> Vec<String> {
+    let ctx = crate::lint::Ctx::new(def, false);
+    let mut out = Vec::new();
+    for (_, t) in ctx.templates() {
+        for (name, _, _) in t.value.envs() {
+            if let Some(v) = env.get(name) {
+                if !out.contains(&v) {
+                    out.push(v);
+                }
+            }
+        }
+    }
+    out
+}
+
+/// `${env:…}` inside a mock body's strings, as everywhere else in the file.
+fn resolve_env(v: &mut Json, env: &crate::definition::env::EnvSource) {
+    match v {
+        Json::String(s) if s.contains("${env:") => {
+            if let Ok(t) = crate::definition::template::Template::parse(s) {
+                if let Some(r) = crate::webhook::render::render_env_only(&t, env) {
+                    *s = r;
+                }
+            }
+        }
+        Json::Array(items) => items.iter_mut().for_each(|i| resolve_env(i, env)),
+        Json::Object(m) => m.values_mut().for_each(|i| resolve_env(i, env)),
+        _ => {}
+    }
 }
 
 #[cfg(test)]

@@ -135,8 +135,10 @@ pub fn from_cli(s: &str) -> Json {
 
 /// Check a whole parameter object against a JSON Schema. Errors name the failing location.
 pub fn validate_schema(schema: &Json, instance: &Json) -> Result<(), Vec<String>> {
-    let validator =
-        jsonschema::validator_for(schema).map_err(|e| vec![format!("invalid schema: {e}")])?;
+    let validator = jsonschema::options()
+        .should_validate_formats(true)
+        .build(schema)
+        .map_err(|e| vec![format!("invalid schema: {e}")])?;
     let errors: Vec<String> = validator
         .iter_errors(instance)
         .map(|e| {

@@ -31,6 +31,11 @@ actions:
     webhook:
       url: "@URI@/book"
       body: { day: "{{date}}", email: "{{email}}", name: "{{customer_name}}" }
+  - name: cancel
+    description: Cancel an order. Use when the caller wants to cancel an order.
+    triggers:
+      - phrases: ["cancel my order"]
+    webhook: { url: "@URI@/cancel" }
 webhooks:
   pre_call:
     url: "@URI@/pre"
@@ -351,6 +356,30 @@ async fn unreadable_transcripts_exit_2_with_the_line() {
         err.contains("call.txt: line 2: unknown speaker `Narrator`"),
         "{err}"
     );
+    assert!(s.received_requests().await.expect("recorded").is_empty());
+}
+
+#[tokio::test]
+async fn expectations_must_name_real_actions_and_parameters() {
+    let s = server().await;
+    let (out, _) = simulate(
+        &s.uri(),
+        "continue",
+        &CALL.replace("#> expect-not cancel", "#> expect-not cancle"),
+        &[],
+    )
+    .await;
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("line 14: the expectation names `cancle`, which is not an action; did you mean `cancel`?"), "{err}");
+    let (out, _) = simulate(
+        &s.uri(),
+        "continue",
+        &CALL.replace("order_number=ORD-12345", "order=ORD-12345"),
+        &[],
+    )
+    .await;
+    assert_eq!(out.status.code(), Some(2));
     assert!(s.received_requests().await.expect("recorded").is_empty());
 }
 

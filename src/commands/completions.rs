@@ -10,8 +10,7 @@ pub fn generate(shell: clap_complete::Shell) -> Vec<u8> {
 }
 
 pub fn run(shell: clap_complete::Shell) -> Result<Outcome> {
-    use std::io::Write;
-    let _ = std::io::stdout().write_all(&generate(shell));
+    crate::output::emit(&String::from_utf8_lossy(&generate(shell)));
     Ok(Outcome::Success)
 }
 

@@ -126,13 +126,39 @@ pub fn run(a: &InitArgs, g: &Global) -> Result<Outcome> {
             answers.token_var
         )));
     }
+    let dotenv = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.join(".env"),
+        _ => PathBuf::from(".env"),
+    };
+    let wrote_env = !dotenv.exists();
+    if wrote_env {
+        let text = format!(
+            "# Secrets for voxhook.yaml's ${{env:…}} values. Keep this file out of git.\n{}=replace-me\n",
+            answers.token_var
+        );
+        std::fs::write(&dotenv, text).map_err(|source| Error::Io {
+            path: dotenv.clone(),
+            source,
+        })?;
+    }
     std::fs::write(&path, starter(&answers)).map_err(|source| Error::Io {
         path: path.clone(),
         source,
     })?;
     if !g.quiet {
-        println!("wrote {}", path.display());
-        println!("next: voxhook -f {} lint", path.display());
+        crate::outln!("wrote {}", path.display());
+        if wrote_env {
+            crate::outln!(
+                "wrote {} (put your token there; add it to .gitignore)",
+                dotenv.display()
+            );
+        }
+        let f = if path == std::path::Path::new("voxhook.yaml") {
+            String::new()
+        } else {
+            format!("-f {} ", path.display())
+        };
+        crate::outln!("next: voxhook {f}lint, then voxhook {f}test check_appointment --mock");
     }
     Ok(Outcome::Success)
 }

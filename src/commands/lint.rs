@@ -6,7 +6,7 @@ use crate::output::{Paint, diagnostics};
 use crate::{Global, Outcome, Result};
 
 pub fn run(a: &LintArgs, g: &Global) -> Result<Outcome> {
-    let loaded = super::load(g)?;
+    let loaded = super::load(g, a.check_env)?;
     let findings = crate::lint::lint(&loaded, a.check_env);
     let file = loaded.def.path.display().to_string();
     let report = diagnostics::Report {

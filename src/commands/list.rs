@@ -6,7 +6,7 @@ use crate::{Global, Outcome, Result};
 
 pub fn run(g: &Global) -> Result<Outcome> {
     let def = super::load_valid(g, true)?;
-    print!("{}", render(&def, Paint::new(g.color)));
+    crate::out!("{}", render(&def, Paint::new(g.color)));
     Ok(Outcome::Success)
 }
 

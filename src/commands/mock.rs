@@ -13,9 +13,9 @@ pub fn run(a: &MockArgs, g: &Global) -> Result<Outcome> {
     let rt = super::test::runtime()?;
     rt.block_on(async {
         let _mocks = crate::mock::start(&def, Some(listener), true).await;
-        println!("voxhook mock listening on http://{addr}");
+        crate::outln!("voxhook mock listening on http://{addr}");
         for a in &def.actions {
-            println!(
+            crate::outln!(
                 "  {} {}/actions/{}",
                 a.webhook.merged(&def.defaults).method_or_default().as_str(),
                 format_args!("http://{addr}"),
@@ -23,7 +23,7 @@ pub fn run(a: &MockArgs, g: &Global) -> Result<Outcome> {
             );
         }
         for w in def.webhooks.iter() {
-            println!(
+            crate::outln!(
                 "  {} http://{addr}/webhooks/{}",
                 w.request.merged(&def.defaults).method_or_default().as_str(),
                 w.kind.as_str()

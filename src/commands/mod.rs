@@ -21,15 +21,15 @@ pub fn run(cmd: Command, g: &Global) -> Result<Outcome> {
         Command::Init(a) => init::run(&a, g),
         Command::List => list::run(g),
         Command::Schema => {
-            println!("{}", crate::schema::SCHEMA.trim_end());
+            crate::outln!("{}", crate::schema::SCHEMA.trim_end());
             Ok(Outcome::Success)
         }
         Command::Completions { shell } => completions::run(shell),
     }
 }
 
-/// Find and load the action file, with its `.env`.
-pub fn load(g: &Global) -> Result<Loaded> {
+/// Find and load the action file, with its `.env` (whose errors matter only when `need_env`).
+pub fn load(g: &Global, need_env: bool) -> Result<Loaded> {
     let path = crate::find_file(g.file.as_deref())?;
     if !path.exists() {
         return Err(Error::input(format!(
@@ -45,7 +45,13 @@ pub fn load(g: &Global) -> Result<Loaded> {
     } else {
         &dir
     })
-    .map_err(Error::input)?;
+    .or_else(|e| {
+        if need_env {
+            Err(Error::input(e))
+        } else {
+            Ok(Vec::new())
+        }
+    })?;
     Ok(loaded)
 }
 
@@ -56,7 +62,7 @@ const LOCAL_URL_RULES: [&str; 2] = ["url-scheme", "url-private"];
 /// Load a file that must be free of errors before anything is sent. Errors are printed as
 /// lint prints them, and the command exits 2. `local` relaxes the local-URL rules.
 pub fn load_valid(g: &Global, local: bool) -> Result<Definition> {
-    let loaded = load(g)?;
+    let loaded = load(g, true)?;
     let findings: Vec<_> = crate::lint::lint(&loaded, false)
         .into_iter()
         .filter(|f| f.severity == crate::diag::Severity::Error)

@@ -28,12 +28,18 @@ pub fn run(a: SimulateArgs, g: &Global) -> Result<Outcome> {
             ))
         })?,
         (None, Some(s)) => s,
-        (None, None) => chrono::Utc::now().fixed_offset(),
+        (None, None) => crate::webhook::plan::now_seconds(),
     };
     let mut send = a.send.clone();
     if send.caller.is_none() {
-        send.caller = transcript.caller.clone();
+        if let Some(c) = &transcript.caller {
+            crate::values::to_e164(c, &send.region).map_err(|e| {
+                Error::input(format!("{}: `# caller:` {e}", a.transcript.display()))
+            })?;
+            send.caller = Some(c.clone());
+        }
     }
+    check_expectations(&def, &transcript, &a.transcript)?;
     let rt = super::test::runtime()?;
     rt.block_on(async {
         let mut run = Run::new(&def, &send, started)?;
@@ -50,9 +56,13 @@ pub fn run(a: SimulateArgs, g: &Global) -> Result<Outcome> {
         let live = !send.dry_run;
         let mut sink = |e: &crate::call::Event| {
             let text = printer.render(e);
-            let _ = out.write_all(text.as_bytes());
+            let mut r = out.write_all(text.as_bytes());
             if live && matches!(e, crate::call::Event::Webhook { .. }) {
-                let _ = out.flush();
+                r = r.and_then(|_| out.flush());
+            }
+            if r.is_err() {
+                // The reader went away (`| head`): stop quietly.
+                std::process::exit(0);
             }
         };
         let mut engine = CallEngine::new(&mut run, send.dry_run);
@@ -64,4 +74,44 @@ pub fn run(a: SimulateArgs, g: &Global) -> Result<Outcome> {
             Outcome::CheckFailed
         })
     })
+}
+
+/// Expectations must name real actions and parameters: a typo would otherwise pass forever
+/// (`expect-not`) or fail for the wrong reason.
+fn check_expectations(
+    def: &crate::definition::Definition,
+    t: &crate::transcript::Transcript,
+    path: &std::path::Path,
+) -> Result<()> {
+    for e in &t.expectations {
+        let Some(action) = def.action(&e.action) else {
+            let help = crate::diag::did_you_mean(
+                &e.action,
+                def.actions.iter().map(|a| a.name.value.as_str()),
+            )
+            .map(|h| format!("; {h}"))
+            .unwrap_or_default();
+            return Err(Error::input(format!(
+                "{}: {}: the expectation names `{}`, which is not an action{help}",
+                path.display(),
+                e.place,
+                e.action
+            )));
+        };
+        let names = action.parameter_names();
+        for (k, _) in &e.params {
+            if !names.contains(k) {
+                let help = crate::diag::did_you_mean(k, names.iter().map(String::as_str))
+                    .map(|h| format!("; {h}"))
+                    .unwrap_or_default();
+                return Err(Error::input(format!(
+                    "{}: {}: `{k}` is not a parameter of `{}`{help}",
+                    path.display(),
+                    e.place,
+                    e.action
+                )));
+            }
+        }
+    }
+    Ok(())
 }

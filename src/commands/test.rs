@@ -26,7 +26,12 @@ impl ParamPrompter for TerminalPrompter {
         if let Some(d) = &p.description {
             label.push_str(&format!(" — {}", d.value));
         }
-        if let Some(e) = &p.example {
+        if let Some(e) = p.example.as_ref().filter(|e| {
+            let shown = crate::webhook::render::value_text(&e.value);
+            !p.description
+                .as_ref()
+                .is_some_and(|d| d.value.contains(&shown))
+        }) {
             label.push_str(&format!(
                 " [e.g. {}]",
                 crate::webhook::render::value_text(&e.value)
@@ -71,11 +76,7 @@ pub fn parse_params_json(s: &str) -> Result<Map<String, Json>> {
         Ok(_) => Err(Error::input(format!(
             "{from}: expected a JSON object of parameters"
         ))),
-        Err(e) => Err(Error::input(format!(
-            "{from}: not JSON: {e} (line {}, column {})",
-            e.line(),
-            e.column()
-        ))),
+        Err(e) => Err(Error::input(format!("{from}: not JSON: {e}"))),
     }
 }
 
@@ -94,17 +95,23 @@ pub fn runtime() -> Result<tokio::runtime::Runtime> {
 }
 
 async fn run_async(a: TestArgs, g: &Global, def: &Definition) -> Result<Outcome> {
-    let now = chrono::Utc::now().fixed_offset();
+    let now = crate::webhook::plan::now_seconds();
     let mut run = Run::new(def, &a.send, now)?;
     if let Some(t) = &a.timeout {
         let d = parse_duration(t).map_err(|e| Error::input(format!("--timeout: {e}")))?;
         if d.is_zero() {
             return Err(Error::input("--timeout: must be more than 0"));
         }
+        if d > def.policy.max_timeout {
+            eprintln!(
+                "warning: --timeout {t} is above policy.max_timeout ({}); the platform would cut it there, and so does voxhook",
+                crate::definition::units::fmt_duration(def.policy.max_timeout)
+            );
+        }
         run.timeout = Some(d);
     }
     let mocks = if a.send.mock && !a.send.dry_run {
-        Some(crate::mock::start(def, None, g.verbose).await)
+        Some(crate::mock::start(def, None, false).await)
     } else {
         None
     };
@@ -118,13 +125,24 @@ async fn run_async(a: TestArgs, g: &Global, def: &Definition) -> Result<Outcome>
     let name = a.target.clone().unwrap_or_default();
     let target = find_target(def, &name).ok_or_else(|| unknown_target(def, &name))?;
     let params = gather_params(&a, &run, target, &mut TerminalPrompter)?;
+    if target.kind() == Some(SystemKind::PostCall) {
+        // No call happened: placeholders show where the platform's values go (`--var` wins).
+        run.ctx.post_call = Some(crate::webhook::plan::PostCall {
+            duration_secs: 0,
+            summary: "[call_summary: pass --var call_summary=…]".into(),
+            transcript: "[transcript: pass --var transcript=…]".into(),
+            actions_fired: Vec::new(),
+        });
+    }
     let p = Paint::new(g.color);
     let plan = run.plan(target, &params)?;
     // What the platform would refuse is bad input: refuse it before anything is sent.
-    let warnings = run
-        .sender
-        .check(&plan)
-        .map_err(|e| Error::Input(format!("refused: {}", e.message)))?;
+    let warnings = match run.sender.check(&plan) {
+        Ok(w) => w,
+        // Nothing is sent in a dry run: say what a real run would refuse, and go on.
+        Err(e) if a.send.dry_run => vec![format!("a real run would refuse this: {}", e.message)],
+        Err(e) => return Err(Error::Input(format!("refused: {}", e.message))),
+    };
     for w in warnings {
         eprintln!("{} {w}", p.yellow("warning:"));
     }
@@ -148,7 +166,7 @@ async fn run_async(a: TestArgs, g: &Global, def: &Definition) -> Result<Outcome>
                 print::redact(&t, &plan.secrets)
             }
         };
-        println!("{}", text.trim_end());
+        crate::outln!("{}", text.trim_end());
         return Ok(Outcome::Success);
     }
     if let Some(n) = a.repeat {
@@ -165,21 +183,55 @@ async fn run_async(a: TestArgs, g: &Global, def: &Definition) -> Result<Outcome>
     }
     let v = verdict::judge(target, &ex);
     if a.send.json {
-        println!(
+        crate::outln!(
             "{}",
             print::exchange_json(&ex, Some(&v), a.send.show_secrets)
         );
     } else {
-        print!(
+        crate::out!(
             "{}",
             print::exchange(&ex, &v, p, g.quiet, a.send.show_secrets)
         );
+        if g.verbose {
+            verbose_details(&ex, mocks.as_ref(), &run, a.send.show_secrets);
+        }
     }
     Ok(if v.ok {
         Outcome::Success
     } else {
         Outcome::CheckFailed
     })
+}
+
+/// `-v`: where the request went, and with `--mock` what the mock server received.
+fn verbose_details(
+    ex: &Exchange,
+    mocks: Option<&crate::mock::Mocks>,
+    run: &Run,
+    show_secrets: bool,
+) {
+    let mut s = String::new();
+    if let Some(addr) = ex.response.as_ref().and_then(|r| r.remote) {
+        s.push_str(&format!("  connected to {addr}\n"));
+    }
+    if let Some(m) = mocks {
+        if let Ok(log) = m.log.lock() {
+            for r in log.iter() {
+                s.push_str("  mock received: ");
+                s.push_str(&print::received(r));
+            }
+        }
+    }
+    let mut secrets = ex.plan.secrets.clone();
+    secrets.extend(crate::mock::file_secrets(run.def, &run.env));
+    crate::out!(
+        "{}",
+        if show_secrets {
+            s
+        } else {
+            print::redact(&s, &secrets)
+        }
+    );
 }
 
 fn unknown_target(def: &Definition, name: &str) -> Error {
@@ -290,9 +342,9 @@ async fn repeat(
     let wall = start.elapsed();
     let stats = LoadStats::from(&results, wall, run.plan(target, params)?.timeout);
     if json {
-        println!("{}", serde_json::to_string(&stats).unwrap_or_default());
+        crate::outln!("{}", serde_json::to_string(&stats).unwrap_or_default());
     } else {
-        print!("{}", stats.render(Paint::new(g.color)));
+        crate::out!("{}", stats.render(Paint::new(g.color)));
     }
     Ok(if stats.errors > 0 {
         Outcome::CheckFailed
@@ -333,15 +385,17 @@ impl LoadStats {
             ms[rank - 1]
         };
         let p99 = pct(0.99);
+        // Tenths of a millisecond: finer is noise.
+        let r = |x: f64| (x * 10.0).round() / 10.0;
         LoadStats {
             requests: results.len(),
             errors: results.iter().filter(|r| !r.1).count(),
-            min_ms: ms.first().copied().unwrap_or(0.0),
-            p50_ms: pct(0.50),
-            p90_ms: pct(0.90),
-            p99_ms: p99,
-            max_ms: ms.last().copied().unwrap_or(0.0),
-            throughput_rps: results.len() as f64 / wall.as_secs_f64().max(1e-9),
+            min_ms: r(ms.first().copied().unwrap_or(0.0)),
+            p50_ms: r(pct(0.50)),
+            p90_ms: r(pct(0.90)),
+            p99_ms: r(p99),
+            max_ms: r(ms.last().copied().unwrap_or(0.0)),
+            throughput_rps: r(results.len() as f64 / wall.as_secs_f64().max(1e-9)),
             over_budget: p99 > verdict::CALLER_BUDGET.as_secs_f64() * 1000.0,
             over_timeout: p99 > timeout.as_secs_f64() * 1000.0,
             first_error: results.iter().find_map(|r| r.2.clone()),
@@ -397,7 +451,9 @@ pub fn check_case(case: &TestCase, ex: &Exchange, v: &Verdict) -> Vec<String> {
             if status != Some(want.value) {
                 f.push(format!(
                     "status {} (expected {})",
-                    status.map(|s| s.to_string()).unwrap_or("none".into()),
+                    status
+                        .map(|s| s.to_string())
+                        .unwrap_or("no response".into()),
                     want.value
                 ));
             }
@@ -410,7 +466,10 @@ pub fn check_case(case: &TestCase, ex: &Exchange, v: &Verdict) -> Vec<String> {
     }
     if let Some(want) = case.expect.success {
         if v.success != Some(want.value) {
-            f.push(format!("success {:?} (expected {})", v.success, want.value));
+            f.push(match v.success {
+                Some(got) => format!("success {got} (expected {})", want.value),
+                None => format!("no envelope `success` (expected {})", want.value),
+            });
         }
     }
     if !case.expect.json.is_empty() {
@@ -517,9 +576,9 @@ async fn run_all(a: &TestArgs, g: &Global, run: &Run<'_>) -> Result<Outcome> {
     }
     if a.send.dry_run {
         for (_, case, p) in &planned {
-            println!("# {}", case.name.value);
+            crate::outln!("# {}", case.name.value);
             let t = print::request(p, Paint::new(g.color));
-            println!(
+            crate::outln!(
                 "{}",
                 if a.send.show_secrets {
                     t
@@ -559,9 +618,9 @@ async fn run_all(a: &TestArgs, g: &Global, run: &Run<'_>) -> Result<Outcome> {
         })?;
     }
     if a.send.json {
-        println!("{}", serde_json::to_string(&results).unwrap_or_default());
+        crate::outln!("{}", serde_json::to_string(&results).unwrap_or_default());
     } else {
-        print!(
+        crate::out!(
             "{}",
             crate::output::table::cases(&results, Paint::new(g.color))
         );

@@ -14,6 +14,12 @@ pub fn read_dotenv(dir: &Path) -> Result<Vec<(String, String)>, String> {
     for item in iter {
         match item {
             Ok(kv) => out.push(kv),
+            Err(dotenvy::Error::LineParse(line, at)) => {
+                return Err(format!(
+                    "{}: cannot read the line `{line}` (at character {at})",
+                    path.display()
+                ));
+            }
             Err(e) => return Err(format!("{}: {e}", path.display())),
         }
     }

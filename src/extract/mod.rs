@@ -77,25 +77,14 @@ impl Extractor {
         let email = email::find(raw, &norm);
         let phone = phone::find(raw, &norm, &self.region);
         let dates = date::find(&norm, today);
-        // Digits that are part of a phone number or a date are not also loose numbers.
-        let phone_digits: Vec<String> = phone
-            .iter()
-            .map(|p| {
-                p.trim_start_matches('+')
-                    .chars()
-                    .skip(1)
-                    .collect::<String>()
-            })
-            .collect();
-        let in_phone = |d: &str| phone_digits.iter().any(|p| p.ends_with(d) && d.len() >= 7);
-        let digits: Vec<String> = number::digits(&norm)
-            .into_iter()
-            .filter(|d| !in_phone(d))
-            .collect();
-        let numbers: Vec<Json> = number::numbers(&norm)
-            .into_iter()
-            .filter(|n| !n.as_i64().is_some_and(|i| in_phone(&i.to_string())))
-            .collect();
+        // Digits of a phone number are not also loose numbers.
+        let rest = if phone.is_empty() {
+            norm.clone()
+        } else {
+            phone::strip(&norm, &self.region)
+        };
+        let digits = number::digits(&rest);
+        let numbers = number::numbers(&rest);
         let mut parameters = Map::new();
         for (k, v) in self.patterns.find(&[raw, &norm, &hyphened, &joined]) {
             parameters.insert(k, Json::String(v));
@@ -111,5 +100,21 @@ impl Extractor {
                 .collect(),
             parameters,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn phone_digits_are_not_numbers() {
+        let def = crate::definition::Definition::default();
+        let e = Extractor::new(&def, "US").extract(
+            "a 40 gallon heater, call me at 415 555 2671",
+            chrono::NaiveDate::default(),
+        );
+        assert_eq!(e.phone, vec!["+14155552671"]);
+        assert_eq!(e.number, vec![serde_json::json!(40)]);
     }
 }

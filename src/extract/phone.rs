@@ -25,6 +25,21 @@ pub fn find(raw: &str, norm: &str, region: &str) -> Vec<String> {
     out
 }
 
+/// The text with every phone number blanked, so its digits are not also read as numbers.
+pub fn strip(text: &str, region: &str) -> String {
+    CANDIDATE
+        .replace_all(text, |c: &regex::Captures| {
+            let m = &c[0];
+            let digits = m.chars().filter(|ch| ch.is_ascii_digit()).count();
+            if (7..=15).contains(&digits) && crate::values::to_e164(m.trim(), region).is_ok() {
+                " ".to_string()
+            } else {
+                m.to_string()
+            }
+        })
+        .into_owned()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

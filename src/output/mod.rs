@@ -57,3 +57,29 @@ pub fn print_error(e: &crate::Error, color: bool) {
         eprintln!("{l}");
     }
 }
+
+/// Write to stdout. A closed pipe (`voxhook schema | head -1`) ends the program quietly, as
+/// it does for other Unix tools; any other write error is reported.
+pub fn emit(s: &str) {
+    use std::io::Write;
+    let mut o = std::io::stdout().lock();
+    if let Err(e) = o.write_all(s.as_bytes()).and_then(|_| o.flush()) {
+        if e.kind() == std::io::ErrorKind::BrokenPipe {
+            std::process::exit(0);
+        }
+        eprintln!("error: writing output: {e}");
+        std::process::exit(1);
+    }
+}
+
+/// `print!` through [`emit`].
+#[macro_export]
+macro_rules! out {
+    ($($t:tt)*) => { $crate::output::emit(&format!($($t)*)) };
+}
+
+/// `println!` through [`emit`].
+#[macro_export]
+macro_rules! outln {
+    ($($t:tt)*) => { $crate::output::emit(&format!("{}\n", format_args!($($t)*))) };
+}

@@ -34,6 +34,14 @@ pub struct PostCall {
     pub actions_fired: Vec<String>,
 }
 
+/// Now, to the second: `call_started_at` reads like a platform's timestamp.
+pub fn now_seconds() -> chrono::DateTime<chrono::FixedOffset> {
+    let now = chrono::Utc::now();
+    chrono::DateTime::from_timestamp(now.timestamp(), 0)
+        .unwrap_or(now)
+        .fixed_offset()
+}
+
 /// The number `test` uses when `--caller` is not given: a fictional 555-01xx number.
 pub const PLACEHOLDER_CALLER: &str = "+14155550100";
 

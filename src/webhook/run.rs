@@ -37,7 +37,10 @@ impl<'a> Run<'a> {
         let mut ctx = CallContext::new(caller, started);
         ctx.cli_vars = crate::commands::test::parse_pairs(&send.vars, "--var")?
             .into_iter()
-            .map(|(k, v)| (k, Json::String(v)))
+            .map(|(k, v)| {
+                let typed = typed_var(&k, &v);
+                (k, typed)
+            })
             .collect();
         let sender = Sender::new(
             &def.policy,
@@ -80,5 +83,26 @@ impl<'a> Run<'a> {
             p.url = u;
         }
         Ok(p)
+    }
+}
+
+/// `--var` values are text, except the built-ins whose type the platform fixes:
+/// `call_duration` is whole seconds and `actions_fired` a list (comma-separated here).
+fn typed_var(name: &str, value: &str) -> Json {
+    match name {
+        "call_duration" => value
+            .trim()
+            .parse::<u64>()
+            .map(Json::from)
+            .unwrap_or_else(|_| Json::String(value.into())),
+        "actions_fired" => Json::Array(
+            value
+                .split(',')
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .map(|s| Json::String(s.into()))
+                .collect(),
+        ),
+        _ => Json::String(value.to_string()),
     }
 }

@@ -192,10 +192,7 @@ impl Sender {
                 None,
                 Some(SendError {
                     kind: FailureKind::Timeout,
-                    message: format!(
-                        "timed out after {} (the webhook's timeout)",
-                        fmt_duration(deadline)
-                    ),
+                    message: format!("timed out after {} (the timeout)", fmt_duration(deadline)),
                 }),
             ),
             Ok(Ok(r)) => (Some(r), None),
