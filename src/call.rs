@@ -43,7 +43,6 @@ pub enum Event {
         action: String,
         by: String,
         /// Conditions that did not hold, if any: then the action does not fire.
-        #[serde(skip_serializing_if = "Vec::is_empty")]
         unmet: Vec<String>,
     },
     ActionPending {
@@ -225,7 +224,7 @@ impl<'a> CallEngine<'a> {
         for item in &t.items {
             match item {
                 Item::Turn(turn) => self.turn(turn, sink).await?,
-                Item::Event { name, at, .. } => {
+                Item::Event { name, at, place } => {
                     if at.is_some() {
                         self.last_at = *at;
                     }
@@ -234,7 +233,7 @@ impl<'a> CallEngine<'a> {
                         side: Side::Agent,
                         speaker: "--".into(),
                         text: name.clone(),
-                        place: String::new(),
+                        place: place.clone(),
                     });
                     if let Some(cs) = &def.webhooks.call_status {
                         if cs.events.is_empty() || cs.events.iter().any(|e| &e.value == name) {

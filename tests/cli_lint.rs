@@ -301,7 +301,13 @@ fn schema_validates_the_example_file() {
         "https://json-schema.org/draft/2020-12/schema"
     );
     let example = std::fs::read_to_string(root().join("actions.example.yaml")).expect("example");
-    assert!(example.starts_with("# yaml-language-server: $schema="));
+    assert!(example.starts_with("# yaml-language-server: $schema=./voxhook.schema.json"));
+    // The schema file the example points at is the one `voxhook schema` prints.
+    let kept = std::fs::read(root().join("voxhook.schema.json")).unwrap_or_default();
+    assert!(
+        kept == out.stdout,
+        "voxhook.schema.json is stale: run `cargo run -- schema > voxhook.schema.json`"
+    );
     let tree = voxhook::definition::yaml::parse(&example)
         .expect("parses")
         .to_json();

@@ -59,8 +59,9 @@ pub fn ask(p: &mut dyn Prompter) -> Result<Answers> {
 
 pub fn starter(a: &Answers) -> String {
     format!(
-        r#"# yaml-language-server: $schema=https://voxhook.dev/schema/voxhook-v1.json
-# Written by `voxhook init`. Check it with `voxhook lint`, fire an action with
+        r#"# Written by `voxhook init`. For editor completion: `voxhook schema > voxhook.schema.json`
+# and a first line `# yaml-language-server: $schema=./voxhook.schema.json`.
+# Check it with `voxhook lint`, fire an action with
 # `voxhook test check_appointment --mock`, and see SPEC-level docs in the README.
 version: 1
 agent:

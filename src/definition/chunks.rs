@@ -15,9 +15,12 @@ pub const MIN_ITEMS: usize = 256;
 const PIECES: usize = 64;
 
 pub struct Split<'s> {
-    /// The file with the action items blanked out.
+    /// The file with the action items cut out (their newlines kept).
     pub rest: String,
     pub chunks: Vec<Chunk<'s>>,
+    /// Nodes of `rest` at or after byte `cut_at` sit `removed` bytes later in the file.
+    pub cut_at: usize,
+    pub removed: usize,
 }
 
 pub struct Chunk<'s> {
@@ -118,15 +121,40 @@ pub fn split(src: &str) -> Option<Split<'_>> {
         });
     }
     let block_start = lines[first].0;
-    let mut rest = String::with_capacity(src.len());
+    // The block becomes its newlines alone: line numbers after it stay right; byte offsets
+    // after it move back by `removed`, which `shift_after` puts right.
+    let newlines = src[block_start..byte_end]
+        .bytes()
+        .filter(|b| *b == b'\n')
+        .count();
+    let mut rest = String::with_capacity(block_start + newlines + (src.len() - byte_end));
     rest.push_str(&src[..block_start]);
-    rest.extend(
-        src[block_start..byte_end]
-            .bytes()
-            .map(|b| if b == b'\n' { '\n' } else { ' ' }),
-    );
+    rest.extend(std::iter::repeat_n('\n', newlines));
     rest.push_str(&src[byte_end..]);
-    Some(Split { rest, chunks })
+    let removed = (byte_end - block_start) - newlines;
+    Some(Split {
+        rest,
+        chunks,
+        cut_at: block_start + newlines,
+        removed,
+    })
+}
+
+/// Move the spans of `rest` that follow the cut to their place in the whole file.
+pub fn shift_after(n: &mut Node, cut_at: usize, removed: usize) {
+    if n.span.offset >= cut_at {
+        n.span.offset += removed;
+    }
+    match &mut n.value {
+        Value::Seq(items) => items
+            .iter_mut()
+            .for_each(|i| shift_after(i, cut_at, removed)),
+        Value::Map(pairs) => pairs.iter_mut().for_each(|(k, v)| {
+            shift_after(k, cut_at, removed);
+            shift_after(v, cut_at, removed);
+        }),
+        _ => {}
+    }
 }
 
 /// Move a chunk's spans to their place in the whole file.
@@ -180,7 +208,20 @@ mod tests {
         fw.sort_by_key(|f| (f.span.line, f.span.col));
         fp.sort_by_key(|f| (f.span.line, f.span.col));
         assert_eq!(fw, fp);
-        assert!(pieces.def.webhooks.post_call.is_some());
+        let url = |l: &crate::definition::Loaded| {
+            l.def.webhooks.post_call.as_ref().and_then(|w| {
+                w.request
+                    .url
+                    .as_ref()
+                    .map(|u| (u.span, u.value.raw.clone()))
+            })
+        };
+        assert!(url(&pieces).is_some());
+        assert_eq!(
+            url(&whole),
+            url(&pieces),
+            "spans after the actions block are shifted back into place"
+        );
     }
 
     #[test]

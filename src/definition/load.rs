@@ -115,7 +115,8 @@ pub fn load_whole(path: &Path, src: &str) -> Loaded {
 /// a piece does not stand on its own, and then [`load_whole`] reads it.
 pub fn load_pieces(path: &Path, src: &str) -> Option<Loaded> {
     let split = super::chunks::split(src)?;
-    let rest_root = yaml::parse(&split.rest).ok()?;
+    let mut rest_root = yaml::parse(&split.rest).ok()?;
+    super::chunks::shift_after(&mut rest_root, split.cut_at, split.removed);
     let half = split.chunks.len().div_ceil(2);
     let work = |chunks: &[super::chunks::Chunk]| -> Option<(Vec<Action>, Vec<Finding>)> {
         let mut l = Loader {

@@ -13,18 +13,12 @@ use serde_json::{Map, Value as Json};
 /// What one caller turn contained.
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize)]
 pub struct Entities {
-    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub email: Vec<String>,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub phone: Vec<String>,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub number: Vec<Json>,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub digits: Vec<String>,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub date: Vec<String>,
     /// Parameter values found by their `pattern`.
-    #[serde(skip_serializing_if = "Map::is_empty")]
     pub parameters: Map<String, Json>,
 }
 

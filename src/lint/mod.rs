@@ -214,22 +214,23 @@ pub fn lint(loaded: &Loaded, check_env: bool) -> Vec<Finding> {
     // A file that did not parse has nothing more to check.
     if !findings.iter().any(|f| f.code == "syntax") {
         let ctx = Ctx::new(&loaded.def, check_env);
-        // The rules are independent: run them on two threads (the machines we target have
-        // two cores), alternating so the costly ones (regexes, phrases) are shared out.
-        let run = |rules: Vec<&Rule>| {
+        // The rules are independent: two threads (the machines we target have two cores) take
+        // the next rule from a shared counter, so the costly ones spread out by themselves.
+        let next = std::sync::atomic::AtomicUsize::new(0);
+        let run = || {
             let mut out = Vec::new();
-            for r in rules {
+            loop {
+                let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                let Some(r) = RULES.get(i) else { break };
                 if let Some(check) = r.check {
                     check(&ctx, &mut out);
                 }
             }
             out
         };
-        let even: Vec<&Rule> = RULES.iter().step_by(2).collect();
-        let odd: Vec<&Rule> = RULES.iter().skip(1).step_by(2).collect();
         let (a, b) = std::thread::scope(|s| {
-            let other = s.spawn(|| run(odd));
-            let mine = run(even);
+            let other = s.spawn(run);
+            let mine = run();
             (mine, other.join().unwrap_or_default())
         });
         findings.extend(a);
