@@ -25,7 +25,7 @@ def action(i: int) -> str:
     triggers:
       - phrases: ["{w1} {w2} {i}", "about {w3} {i}"]
       - regex: '(?i)\\bticket {i}\\b'
-{"      - entity: email" + chr(10) if i % 100 == 0 else ""}    conditions:
+{"      - entity: email" + chr(10) if i < 10 else ""}    conditions:
       - present: ref_{i}
     webhook:
       url: https://api.example.com/v1/actions/{i}

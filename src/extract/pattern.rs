@@ -7,12 +7,11 @@
 use crate::definition::Definition;
 use crate::regex_index::RegexIndex;
 use regex::Regex;
-use std::sync::OnceLock;
 
 pub struct PatternSet {
     /// Search wrappers, prefiltered by the literal prefixes of the parameters' own patterns.
     index: RegexIndex,
-    full: Vec<(String, OnceLock<Option<Regex>>)>,
+    full: Vec<crate::definition::Parameter>,
     params: Vec<String>,
 }
 
@@ -23,7 +22,16 @@ fn searchable(pattern: &str) -> String {
         .strip_suffix('$')
         .filter(|s| !s.ends_with('\\'))
         .unwrap_or(p);
-    format!(r"(?i)(?:^|\b|\s)({p})(?:\b|\s|$)")
+    // No `\b` here: Unicode word boundaries make every one of thousands of patterns several
+    // times larger to compile. Boundaries are checked on the match instead (`at_boundary`).
+    format!("(?i){p}")
+}
+
+/// The match stands alone: no letter or digit right before or after it.
+fn at_boundary(text: &str, start: usize, end: usize) -> bool {
+    let before = text[..start].chars().next_back();
+    let after = text[end..].chars().next();
+    !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
 }
 
 impl PatternSet {
@@ -40,7 +48,7 @@ impl PatternSet {
                     continue;
                 }
                 patterns.push((searchable(&pat.value), format!("(?i){}", pat.value)));
-                full.push((pat.value.clone(), OnceLock::new()));
+                full.push(p.clone());
                 params.push(p.name.value.clone());
             }
         }
@@ -55,9 +63,9 @@ impl PatternSet {
         self.params.is_empty()
     }
 
+    /// The parameter's own compiled pattern, shared with value validation.
     fn full(&self, i: usize) -> Option<&Regex> {
-        let (src, cell) = &self.full[i];
-        cell.get_or_init(|| Regex::new(src).ok()).as_ref()
+        self.full[i].pattern_regex()
     }
 
     /// (parameter, value) for each pattern heard in the texts.
@@ -74,8 +82,10 @@ impl PatternSet {
                 let (Some(search), Some(full)) = (self.index.regex(i), self.full(i)) else {
                     continue;
                 };
-                for c in search.captures_iter(text) {
-                    let Some(m) = c.get(1) else { continue };
+                for m in search.find_iter(text) {
+                    if !at_boundary(text, m.start(), m.end()) {
+                        continue;
+                    }
                     let v = m.as_str();
                     let value = [v.to_string(), v.to_uppercase(), v.to_lowercase()]
                         .into_iter()
