@@ -460,37 +460,29 @@ impl<'a> CallEngine<'a> {
             serde_json::from_slice(b)
                 .unwrap_or_else(|_| Json::String(String::from_utf8_lossy(b).into_owned()))
         });
-        if self.dry_run {
-            sink(&Event::Webhook {
-                at,
-                target: target.name().to_string(),
-                method: plan.method.as_str().to_string(),
-                url: plan.url.to_string(),
-                body,
-                dry_run: true,
-                status: None,
-                verdict: None,
-                secrets: plan.secrets.clone(),
-            });
-            return Ok(None);
-        }
-        let ex = self.run.sender.send(&plan).await;
-        let v = verdict::judge(target, &ex);
-        if !v.ok {
-            self.failed.push(target.name().to_string());
-        }
+        // A dry run builds the request and stops there; otherwise send and judge it.
+        let (status, verdict) = if self.dry_run {
+            (None, None)
+        } else {
+            let ex = self.run.sender.send(&plan).await;
+            let v = verdict::judge(target, &ex);
+            if !v.ok {
+                self.failed.push(target.name().to_string());
+            }
+            (ex.response.as_ref().map(|r| r.status), Some(v))
+        };
         sink(&Event::Webhook {
             at,
             target: target.name().to_string(),
             method: plan.method.as_str().to_string(),
             url: plan.url.to_string(),
             body,
-            dry_run: false,
-            status: ex.response.as_ref().map(|r| r.status),
-            verdict: Some(Box::new(v.clone())),
+            dry_run: self.dry_run,
+            status,
+            verdict: verdict.clone().map(Box::new),
             secrets: plan.secrets.clone(),
         });
-        Ok(Some(v))
+        Ok(verdict)
     }
 
     async fn finish(
