@@ -4,7 +4,7 @@ use crate::cli::TestArgs;
 use crate::definition::model::*;
 use crate::definition::units::{fmt_duration, parse_duration};
 use crate::output::{Paint, exchange as print};
-use crate::webhook::plan::{self, ParamError, PlanInput, Target, find_target};
+use crate::webhook::plan::{self, ParamError, Target, find_target};
 pub use crate::webhook::run::Run;
 use crate::webhook::sender::Exchange;
 use crate::webhook::verdict::{self, Verdict};
@@ -546,9 +546,10 @@ async fn run_all(a: &TestArgs, g: &Global, run: &Run<'_>) -> Result<Outcome> {
             }
             Target::System(_) => Map::new(),
         };
-        let mut p = run.plan(*target, &params)?;
-        if !case.vars.is_empty() {
-            // Per-case variables: rebuild with them layered over --var.
+        // Per-case variables are layered over --var.
+        let p = if case.vars.is_empty() {
+            run.plan(*target, &params)?
+        } else {
             let mut ctx = run.ctx.clone();
             let mut vars: Vec<(String, Json)> = case
                 .vars
@@ -557,21 +558,8 @@ async fn run_all(a: &TestArgs, g: &Global, run: &Run<'_>) -> Result<Outcome> {
                 .collect();
             vars.extend(ctx.cli_vars.clone());
             ctx.cli_vars = vars;
-            let input = PlanInput {
-                def: run.def,
-                target: *target,
-                params: &params,
-                ctx: &ctx,
-                env: &run.env,
-                timeout_override: run.timeout,
-                signing_clock: None,
-            };
-            let url = p.url.clone();
-            p = plan::build(&input).map_err(|e| Error::Input(e.0))?;
-            if run.mock_base.is_some() {
-                p.url = url;
-            }
-        }
+            run.plan_in(*target, &params, &ctx)?
+        };
         planned.push((*target, *case, p));
     }
     if a.send.dry_run {

@@ -66,11 +66,21 @@ impl<'a> Run<'a> {
 
     /// The plan for a target with typed parameters; with `--mock` the URL points at the mock.
     pub fn plan(&self, target: Target, params: &Map<String, Json>) -> Result<plan::RequestPlan> {
+        self.plan_in(target, params, &self.ctx)
+    }
+
+    /// As [`Run::plan`], in another call context (a `tests:` case with its own variables).
+    pub fn plan_in(
+        &self,
+        target: Target,
+        params: &Map<String, Json>,
+        ctx: &CallContext,
+    ) -> Result<plan::RequestPlan> {
         let input = PlanInput {
             def: self.def,
             target,
             params,
-            ctx: &self.ctx,
+            ctx,
             env: &self.env,
             timeout_override: self.timeout,
             signing_clock: None,
