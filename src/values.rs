@@ -127,12 +127,6 @@ pub fn coerce_type(ty: ParamType, value: &Json, region: &str) -> Result<Json, St
     }
 }
 
-/// A command-line value (`-p k=v`, a prompt answer) as JSON before typing: always a string;
-/// typing then follows the parameter.
-pub fn from_cli(s: &str) -> Json {
-    Json::String(s.to_string())
-}
-
 /// Check a whole parameter object against a JSON Schema. Errors name the failing location.
 pub fn validate_schema(schema: &Json, instance: &Json) -> Result<(), Vec<String>> {
     let validator = jsonschema::options()

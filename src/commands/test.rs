@@ -267,7 +267,8 @@ pub fn gather_params(
         given.extend(parse_params_json(j)?);
     }
     for (k, v) in parse_pairs(&a.params, "-p")? {
-        given.push((k, crate::values::from_cli(&v)));
+        // Command-line values are text; typing follows the parameter.
+        given.push((k, Json::String(v)));
     }
     use std::io::IsTerminal;
     let interactive = !a.no_prompt && std::io::stdin().is_terminal();

@@ -34,14 +34,6 @@ pub struct TemplateError {
 }
 
 impl Template {
-    /// A template with no references.
-    pub fn literal(s: &str) -> Self {
-        Template {
-            raw: s.to_string(),
-            parts: vec![Part::Lit(s.to_string())],
-        }
-    }
-
     pub fn parse(s: &str) -> Result<Self, TemplateError> {
         let mut parts = Vec::new();
         let mut lit = String::new();

@@ -1,7 +1,7 @@
 //! The request plan: a pure step from (webhook, parameter values, call context) to exactly
 //! what goes on the wire: method, URL, headers in order, body bytes. Nothing here does I/O.
 
-use super::render::{RenderError, Scope, Secrets, render, render_json, value_text};
+use super::render::{RenderError, Scope, Secrets, render, render_json, render_with, value_text};
 use crate::definition::env::EnvSource;
 use crate::definition::load::locate_in;
 use crate::definition::model::*;
@@ -636,37 +636,11 @@ fn encode_url_vars(
         .add(b'=')
         .add(b'+')
         .add(b'%');
-    let mut in_query = false;
-    let mut s = String::new();
-    for p in &t.parts {
-        match p {
-            crate::definition::template::Part::Lit(l) => {
-                if l.contains('?') {
-                    in_query = true;
-                }
-                s.push_str(l);
-            }
-            crate::definition::template::Part::Env { name, fallback, at } => match env.get(name) {
-                Some(v) => {
-                    secrets.add(&v);
-                    s.push_str(&v);
-                }
-                None => s.push_str(fallback.as_ref().ok_or(RenderError::UnsetEnv {
-                    name: name.clone(),
-                    at: *at,
-                })?),
-            },
-            crate::definition::template::Part::Var { name, at } => {
-                let v = value_text(scope.lookup(name).ok_or(RenderError::UnknownVar {
-                    name: name.clone(),
-                    at: *at,
-                })?);
-                let set = if in_query { QUERY } else { PATH };
-                s.push_str(&utf8_percent_encode(&v, set).to_string());
-            }
-        }
-    }
-    Ok(s)
+    // Before the `?` a value is a path segment; after it, a query value.
+    render_with(t, scope, env, secrets, &|v, so_far| {
+        let set = if so_far.contains('?') { QUERY } else { PATH };
+        utf8_percent_encode(v, set).to_string()
+    })
 }
 
 fn render_body(

@@ -64,14 +64,14 @@ pub fn value_text(v: &Json) -> String {
     }
 }
 
-/// Render a template to text. `encode` turns each variable's text into its place's encoding
-/// (percent-encoding in a URL path); env values and literals are left as written.
+/// Render a template to text. `encode(value, output_so_far)` turns each variable's text into
+/// its place's encoding (percent-encoding in a URL); env values and literals stay as written.
 pub fn render_with(
     t: &Template,
     scope: &Scope,
     env: &EnvSource,
     secrets: &mut Secrets,
-    encode: &dyn Fn(&str, usize) -> String,
+    encode: &dyn Fn(&str, &str) -> String,
 ) -> Result<String, RenderError> {
     let mut s = String::new();
     for p in &t.parts {
@@ -95,7 +95,8 @@ pub fn render_with(
                     name: name.clone(),
                     at: *at,
                 })?;
-                s.push_str(&encode(&value_text(v), s.len()));
+                let encoded = encode(&value_text(v), &s);
+                s.push_str(&encoded);
             }
         }
     }
