@@ -5,9 +5,9 @@
 //! Everything that happens is an [`Event`], handed to a sink as it happens.
 
 use crate::definition::model::*;
-use crate::extract::{Entities, Extractor};
+use crate::extract::Entities;
+use crate::listener::Hearing;
 use crate::transcript::{Item, Side, Transcript, Turn};
-use crate::trigger::TriggerEngine;
 use crate::webhook::plan::{self, ParamError, PostCall, Target};
 use crate::webhook::render::value_text;
 use crate::webhook::run::Run;
@@ -93,6 +93,11 @@ pub enum Event {
     },
 }
 
+/// Heard values for an action's parameters, by name.
+type Given = Vec<(String, Json)>;
+/// Parameters typed from heard values, and the required ones still missing.
+type Typed = (Map<String, Json>, Vec<String>);
+
 /// What the call has heard so far: the latest value of each entity kind, and parameter
 /// values found by their patterns.
 #[derive(Default)]
@@ -105,22 +110,29 @@ struct Knowledge {
 }
 
 impl Knowledge {
-    fn learn(&mut self, e: &Entities) {
+    /// Take in a turn's entities; whether anything the call knows changed.
+    fn learn(&mut self, e: &Entities) -> bool {
+        fn update<T: PartialEq + Clone>(slot: &mut Option<T>, heard: Option<&T>) -> bool {
+            match heard {
+                Some(v) if slot.as_ref() != Some(v) => {
+                    *slot = Some(v.clone());
+                    true
+                }
+                _ => false,
+            }
+        }
+        let mut changed = false;
         for (k, v) in &e.parameters {
-            self.by_param.insert(k.clone(), v.clone());
+            if self.by_param.get(k) != Some(v) {
+                self.by_param.insert(k.clone(), v.clone());
+                changed = true;
+            }
         }
-        if let Some(v) = e.email.last() {
-            self.email = Some(v.clone());
-        }
-        if let Some(v) = e.phone.last() {
-            self.phone = Some(v.clone());
-        }
-        if let Some(v) = e.date.last() {
-            self.date = Some(v.clone());
-        }
-        if let Some(v) = e.number.last() {
-            self.number = Some(v.clone());
-        }
+        changed |= update(&mut self.email, e.email.last());
+        changed |= update(&mut self.phone, e.phone.last());
+        changed |= update(&mut self.date, e.date.last());
+        changed |= update(&mut self.number, e.number.last());
+        changed
     }
 
     /// A value for a typed parameter: its pattern's value, else the latest entity of its type.
@@ -162,38 +174,39 @@ impl Knowledge {
 pub struct CallEngine<'a> {
     pub run: &'a mut Run<'a>,
     pub dry_run: bool,
-    triggers: TriggerEngine,
-    extractor: Extractor,
     knowledge: Knowledge,
     pending: Vec<usize>,
     fired: Vec<(String, Map<String, Json>)>,
     failed: Vec<String>,
     seen: std::collections::HashSet<String>,
+    /// Per action: the heard values it was last typed from, and the result. Typing depends
+    /// only on those values and the call context, which is fixed once the turns begin; an
+    /// action triggered on turn after turn (an `entity: email` trigger) is typed once.
+    typed: std::collections::HashMap<usize, (Given, Typed)>,
     last_at: Option<f64>,
 }
 
 impl<'a> CallEngine<'a> {
     pub fn new(run: &'a mut Run<'a>, dry_run: bool) -> Self {
-        let triggers = TriggerEngine::new(run.def);
-        let extractor = Extractor::new(run.def, &run.region);
         CallEngine {
             run,
             dry_run,
-            triggers,
-            extractor,
             knowledge: Knowledge::default(),
             pending: Vec::new(),
             fired: Vec::new(),
             failed: Vec::new(),
             seen: std::collections::HashSet::new(),
+            typed: std::collections::HashMap::new(),
             last_at: None,
         }
     }
 
-    /// Replay the whole transcript. Returns whether every expectation held.
+    /// Replay the whole transcript. `heard` yields one [`Hearing`] per caller turn, in order
+    /// ([`crate::listener::Listener`]). Returns whether every expectation held.
     pub async fn replay(
         &mut self,
         t: &Transcript,
+        heard: &mut dyn Iterator<Item = Hearing>,
         sink: &mut dyn FnMut(&Event),
     ) -> crate::Result<bool> {
         let def = self.run.def;
@@ -223,7 +236,7 @@ impl<'a> CallEngine<'a> {
         }
         for item in &t.items {
             match item {
-                Item::Turn(turn) => self.turn(turn, sink).await?,
+                Item::Turn(turn) => self.turn(turn, heard, sink).await?,
                 Item::Event { name, at, place } => {
                     if at.is_some() {
                         self.last_at = *at;
@@ -249,7 +262,12 @@ impl<'a> CallEngine<'a> {
         self.finish(t, "transcript ended", true, sink).await
     }
 
-    async fn turn(&mut self, turn: &Turn, sink: &mut dyn FnMut(&Event)) -> crate::Result<()> {
+    async fn turn(
+        &mut self,
+        turn: &Turn,
+        heard: &mut dyn Iterator<Item = Hearing>,
+        sink: &mut dyn FnMut(&Event),
+    ) -> crate::Result<()> {
         if turn.at.is_some() {
             self.last_at = turn.at;
         }
@@ -264,22 +282,20 @@ impl<'a> CallEngine<'a> {
         if turn.side != Side::Caller {
             return Ok(());
         }
-        let today = self.today(at);
-        let entities = self.extractor.extract(&turn.text, today);
+        let Hearing {
+            entities,
+            triggered,
+        } = heard.next().unwrap_or_default();
+        let learned = self.knowledge.learn(&entities);
         if !entities.is_empty() {
-            sink(&Event::Entities {
-                at,
-                entities: entities.clone(),
-            });
+            sink(&Event::Entities { at, entities });
         }
-        self.knowledge.learn(&entities);
-        let normalised = crate::text::normalise(&turn.text);
-        let triggered = self.triggers.triggered(&turn.text, &normalised, &entities);
         let mut handled = Vec::new();
+        let def = self.run.def;
         for t in triggered {
             handled.push(t.action);
-            let action = &self.run.def.actions[t.action];
-            let (params, missing) = self.parameters(action);
+            let action = &def.actions[t.action];
+            let (params, missing) = self.parameters(t.action);
             let unmet = self.unmet_conditions(action, &params);
             sink(&Event::Trigger {
                 at,
@@ -304,7 +320,11 @@ impl<'a> CallEngine<'a> {
             self.pending.retain(|p| *p != t.action);
             self.fire(t.action, params, at, sink).await?;
         }
-        // Pending actions whose parameters arrived in this turn.
+        // Pending actions whose parameters arrived in this turn. When the turn taught the call
+        // nothing new, their parameters are as they were at the last check: still missing.
+        if !learned {
+            return Ok(());
+        }
         let waiting: Vec<usize> = self
             .pending
             .iter()
@@ -312,8 +332,8 @@ impl<'a> CallEngine<'a> {
             .filter(|p| !handled.contains(p))
             .collect();
         for idx in waiting {
-            let action = &self.run.def.actions[idx];
-            let (params, missing) = self.parameters(action);
+            let action = &def.actions[idx];
+            let (params, missing) = self.parameters(idx);
             if missing.is_empty() && self.unmet_conditions(action, &params).is_empty() {
                 self.pending.retain(|p| *p != idx);
                 self.fire(idx, params, at, sink).await?;
@@ -322,15 +342,24 @@ impl<'a> CallEngine<'a> {
         Ok(())
     }
 
-    fn today(&self, at: Option<f64>) -> chrono::NaiveDate {
-        let start = self.run.ctx.call_started_at;
-        let offset = chrono::Duration::milliseconds((at.unwrap_or(0.0) * 1000.0) as i64);
-        (start + offset).date_naive()
+    /// Typed parameters of action `idx` from what the call knows, and the required ones
+    /// still missing.
+    fn parameters(&mut self, idx: usize) -> Typed {
+        let action = &self.run.def.actions[idx];
+        let given = self.given(action);
+        if let Some((last, typed)) = self.typed.get(&idx) {
+            if *last == given {
+                return typed.clone();
+            }
+        }
+        let typed = self.type_given(action, given.clone());
+        self.typed.insert(idx, (given, typed.clone()));
+        typed
     }
 
-    /// Typed parameters from what the call knows, and the required ones still missing.
-    fn parameters(&self, action: &Action) -> (Map<String, Json>, Vec<String>) {
-        let mut given: Vec<(String, Json)> = Vec::new();
+    /// The values the call has heard for the action's parameters.
+    fn given(&self, action: &Action) -> Given {
+        let mut given: Given = Vec::new();
         if let Some(schema) = &action.schema {
             if let Some(props) = schema.value.get("properties").and_then(Json::as_object) {
                 for (name, s) in props {
@@ -346,6 +375,10 @@ impl<'a> CallEngine<'a> {
                 }
             }
         }
+        given
+    }
+
+    fn type_given(&self, action: &Action, mut given: Given) -> Typed {
         // A heard value that does not fit its parameter is dropped, as an agent would ask again.
         for _ in 0..=given.len() {
             match plan::resolve_partial(
@@ -433,7 +466,11 @@ impl<'a> CallEngine<'a> {
     ) -> crate::Result<()> {
         let def = self.run.def;
         let action = &def.actions[idx];
-        let key = format!("{}{}", action.name.value, Json::Object(params.clone()));
+        let key = format!(
+            "{}{}",
+            action.name.value,
+            serde_json::to_string(&params).unwrap_or_default()
+        );
         if !self.seen.insert(key) {
             return Ok(());
         }

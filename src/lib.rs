@@ -10,6 +10,7 @@ pub mod definition;
 pub mod diag;
 pub mod extract;
 pub mod lint;
+pub mod listener;
 pub mod mock;
 pub mod output;
 pub mod regex_index;

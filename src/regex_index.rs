@@ -7,13 +7,29 @@
 //! are run on every text; they are few in practice.
 
 use aho_corasick::{AhoCorasick, MatchKind};
-use regex::Regex;
 use regex_syntax::hir::literal::{ExtractKind, Extractor};
 use std::sync::OnceLock;
 
+/// A regex for short texts: a caller turn, a parameter value.
+pub type ShortRegex = regex_automata::meta::Regex;
+
+/// Compile `pattern` for short texts: same syntax and Unicode semantics as `regex`, without
+/// the literal prefilters and lazy DFAs it sets up for long haystacks. Those are most of a
+/// compile, a replay compiles the patterns of every action it touches (thousands), and on a
+/// sentence the bounded backtracker is as fast. `None` if it does not compile (lint says why).
+pub fn short_regex(pattern: &str) -> Option<ShortRegex> {
+    use regex_automata::meta;
+    let config = meta::Config::new()
+        .auto_prefilter(false)
+        .hybrid(false)
+        .dfa(false)
+        .onepass(false);
+    meta::Regex::builder().configure(config).build(pattern).ok()
+}
+
 pub struct RegexIndex {
     sources: Vec<String>,
-    compiled: Vec<OnceLock<Option<Regex>>>,
+    compiled: Vec<OnceLock<Option<ShortRegex>>>,
     prefilter: Option<AhoCorasick>,
     /// For each literal of the automaton, the patterns it stands for.
     owners: Vec<Vec<usize>>,
@@ -98,23 +114,36 @@ impl RegexIndex {
     }
 
     /// The compiled pattern `i` (`None` if it does not compile; lint reports that).
-    pub fn regex(&self, i: usize) -> Option<&Regex> {
+    pub fn regex(&self, i: usize) -> Option<&ShortRegex> {
         self.compiled[i]
-            .get_or_init(|| Regex::new(&self.sources[i]).ok())
+            .get_or_init(|| short_regex(&self.sources[i]))
             .as_ref()
     }
 
     /// Patterns that match `text`, in ascending order.
     pub fn matches(&self, text: &str) -> Vec<usize> {
+        let mut candidates = self.candidates(text);
+        candidates.retain(|&i| self.regex(i).is_some_and(|r| r.is_match(text)));
+        candidates
+    }
+
+    /// Patterns that may match `text` (their literal prefix is in it, or they have none), in
+    /// ascending order, for a caller that runs them anyway.
+    pub fn candidates(&self, text: &str) -> Vec<usize> {
         let mut candidates: Vec<usize> = self.always.clone();
         if let Some(ac) = &self.prefilter {
-            for m in ac.find_overlapping_iter(&text.to_lowercase()) {
+            // The automaton ignores ASCII case; only other letters need lower-casing first.
+            let lower = if text.is_ascii() {
+                std::borrow::Cow::Borrowed(text)
+            } else {
+                std::borrow::Cow::Owned(text.to_lowercase())
+            };
+            for m in ac.find_overlapping_iter(lower.as_ref()) {
                 candidates.extend(self.owners[m.pattern().as_usize()].iter().copied());
             }
         }
         candidates.sort_unstable();
         candidates.dedup();
-        candidates.retain(|&i| self.regex(i).is_some_and(|r| r.is_match(text)));
         candidates
     }
 }
@@ -140,6 +169,18 @@ mod tests {
         assert_eq!(i.matches("WHERE is my ORDER"), vec![3]);
         assert!(i.matches("nothing here").is_empty());
         assert_eq!(i.always, vec![2]);
+    }
+
+    #[test]
+    fn short_regexes_keep_unicode_semantics() {
+        let letters = short_regex(r"^\p{L}+$").expect("compiles");
+        assert!(letters.is_match("José"));
+        let digits = short_regex(r"^\d{3}$").expect("compiles");
+        assert!(digits.is_match("١٢٣"), "Unicode digits, as in `regex`");
+        let words = short_regex(r"(?i)\bticket 5\b").expect("compiles");
+        assert!(words.is_match("about Ticket 5, please"));
+        assert!(!words.is_match("ticket 55"));
+        assert!(short_regex(r"(unclosed").is_none());
     }
 
     #[test]

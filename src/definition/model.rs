@@ -257,7 +257,9 @@ impl ParamType {
 
 /// A parameter's pattern compiled on first use, once, and shared by clones.
 #[derive(Clone, Debug, Default)]
-pub struct CompiledPattern(std::sync::Arc<std::sync::OnceLock<Option<regex::Regex>>>);
+pub struct CompiledPattern(
+    std::sync::Arc<std::sync::OnceLock<Option<crate::regex_index::ShortRegex>>>,
+);
 
 #[derive(Clone, Debug)]
 pub struct Parameter {
@@ -275,11 +277,11 @@ pub struct Parameter {
 impl Parameter {
     /// The pattern as a regex; `None` without a pattern or when it does not compile (lint
     /// reports that).
-    pub fn pattern_regex(&self) -> Option<&regex::Regex> {
+    pub fn pattern_regex(&self) -> Option<&crate::regex_index::ShortRegex> {
         let p = self.pattern.as_ref()?;
         self.compiled
             .0
-            .get_or_init(|| regex::Regex::new(&p.value).ok())
+            .get_or_init(|| crate::regex_index::short_regex(&p.value))
             .as_ref()
     }
 }

@@ -81,52 +81,65 @@ fn year_of(s: Option<regex::Match>) -> Option<i32> {
 /// Dates in the normalised text, in order of appearance.
 pub fn find(norm: &str, today: NaiveDate) -> Vec<NaiveDate> {
     let mut found: Vec<(usize, NaiveDate)> = Vec::new();
-    for c in ISO.captures_iter(norm) {
-        if let (Ok(y), Ok(m), Ok(d)) = (c[1].parse(), c[2].parse(), c[3].parse()) {
-            if let Some(date) = NaiveDate::from_ymd_opt(y, m, d) {
-                found.push((c.get(0).map_or(0, |m| m.start()), date));
+    // Most turns name no date: every written form has a digit, every spoken one a word
+    // containing "day", "tonight" or "tomorrow"; skip the regexes that cannot match.
+    let digits = norm.bytes().any(|b| b.is_ascii_digit());
+    let relative = ["day", "tonight", "tomorrow"]
+        .iter()
+        .any(|w| norm.contains(w));
+    if !digits && !relative {
+        return Vec::new();
+    }
+    if digits {
+        for c in ISO.captures_iter(norm) {
+            if let (Ok(y), Ok(m), Ok(d)) = (c[1].parse(), c[2].parse(), c[3].parse()) {
+                if let Some(date) = NaiveDate::from_ymd_opt(y, m, d) {
+                    found.push((c.get(0).map_or(0, |m| m.start()), date));
+                }
             }
         }
-    }
-    for c in NUMERIC.captures_iter(norm) {
-        if let (Ok(m), Ok(d)) = (c[1].parse(), c[2].parse()) {
-            if let Some(date) = upcoming(today, m, d, year_of(c.get(3))) {
-                found.push((c.get(0).map_or(0, |m| m.start()), date));
-            }
-        }
-    }
-    for re in [&*MONTH_DAY, &*DAY_OF_MONTH] {
-        for c in re.captures_iter(norm) {
-            let (month, day) = if std::ptr::eq(re, &*MONTH_DAY) {
-                (&c[1], &c[2])
-            } else {
-                (&c[2], &c[1])
-            };
-            if let (Some(m), Ok(d)) = (month_index(month), day.parse()) {
+        for c in NUMERIC.captures_iter(norm) {
+            if let (Ok(m), Ok(d)) = (c[1].parse(), c[2].parse()) {
                 if let Some(date) = upcoming(today, m, d, year_of(c.get(3))) {
                     found.push((c.get(0).map_or(0, |m| m.start()), date));
                 }
             }
         }
-    }
-    for c in RELATIVE.captures_iter(norm) {
-        let at = c.get(0).map_or(0, |m| m.start());
-        let date = if c.get(1).is_some() {
-            Some(today + Duration::days(2))
-        } else if c.get(2).is_some() {
-            Some(today)
-        } else if c.get(3).is_some() {
-            Some(today + Duration::days(1))
-        } else {
-            c.get(5).and_then(|w| weekday(w.as_str())).map(|wd| {
-                match c.get(4).map(|m| m.as_str()) {
-                    Some("next") => weekday_next_week(today, wd),
-                    _ => next_weekday(today, wd),
+        for re in [&*MONTH_DAY, &*DAY_OF_MONTH] {
+            for c in re.captures_iter(norm) {
+                let (month, day) = if std::ptr::eq(re, &*MONTH_DAY) {
+                    (&c[1], &c[2])
+                } else {
+                    (&c[2], &c[1])
+                };
+                if let (Some(m), Ok(d)) = (month_index(month), day.parse()) {
+                    if let Some(date) = upcoming(today, m, d, year_of(c.get(3))) {
+                        found.push((c.get(0).map_or(0, |m| m.start()), date));
+                    }
                 }
-            })
-        };
-        if let Some(d) = date {
-            found.push((at, d));
+            }
+        }
+    }
+    if relative {
+        for c in RELATIVE.captures_iter(norm) {
+            let at = c.get(0).map_or(0, |m| m.start());
+            let date = if c.get(1).is_some() {
+                Some(today + Duration::days(2))
+            } else if c.get(2).is_some() {
+                Some(today)
+            } else if c.get(3).is_some() {
+                Some(today + Duration::days(1))
+            } else {
+                c.get(5).and_then(|w| weekday(w.as_str())).map(|wd| {
+                    match c.get(4).map(|m| m.as_str()) {
+                        Some("next") => weekday_next_week(today, wd),
+                        _ => next_weekday(today, wd),
+                    }
+                })
+            };
+            if let Some(d) = date {
+                found.push((at, d));
+            }
         }
     }
     found.sort_by_key(|(at, _)| *at);

@@ -50,13 +50,13 @@ impl Entities {
     }
 }
 
-pub struct Extractor {
-    pub patterns: pattern::PatternSet,
+pub struct Extractor<'d> {
+    pub patterns: pattern::PatternSet<'d>,
     pub region: String,
 }
 
-impl Extractor {
-    pub fn new(def: &crate::definition::Definition, region: &str) -> Self {
+impl<'d> Extractor<'d> {
+    pub fn new(def: &'d crate::definition::Definition, region: &str) -> Self {
         Extractor {
             patterns: pattern::PatternSet::new(def),
             region: region.to_string(),
@@ -88,10 +88,7 @@ impl Extractor {
             phone,
             number: numbers,
             digits,
-            date: dates
-                .iter()
-                .map(|d| d.format("%Y-%m-%d").to_string())
-                .collect(),
+            date: dates.iter().map(|d| d.to_string()).collect(),
             parameters,
         }
     }

@@ -49,9 +49,8 @@ fn digit_unit(tokens: &[String], i: usize) -> Option<(String, usize)> {
         }
     }
     // "five-five-five" or "555" inside a run.
-    let parts: Vec<&str> = t.split('-').collect();
-    if parts.len() > 1 && parts.iter().all(|p| digit_word(p).is_some()) {
-        return Some((parts.iter().filter_map(|p| digit_word(p)).collect(), 1));
+    if t.contains('-') && t.split('-').all(|p| digit_word(p).is_some()) {
+        return Some((t.split('-').filter_map(digit_word).collect(), 1));
     }
     if !t.is_empty() && t.chars().all(|c| c.is_ascii_digit()) && t.len() <= 4 {
         return Some((t.to_string(), 1));
@@ -61,7 +60,7 @@ fn digit_unit(tokens: &[String], i: usize) -> Option<(String, usize)> {
 
 /// Merge runs of spoken digits. A run needs at least three digits said, so "one moment"
 /// and "oh, hi" stay words.
-fn merge_digit_runs(tokens: Vec<String>) -> Vec<String> {
+fn merge_digit_runs(mut tokens: Vec<String>) -> Vec<String> {
     let mut out = Vec::with_capacity(tokens.len());
     let mut i = 0;
     while i < tokens.len() {
@@ -85,7 +84,7 @@ fn merge_digit_runs(tokens: Vec<String>) -> Vec<String> {
             out.push(digits);
             i = j;
         } else {
-            out.push(tokens[i].clone());
+            out.push(std::mem::take(&mut tokens[i]));
             i += 1;
         }
     }
@@ -93,7 +92,7 @@ fn merge_digit_runs(tokens: Vec<String>) -> Vec<String> {
 }
 
 /// Join runs of three or more single letters: "j a n e" -> "jane".
-fn merge_spelt_letters(tokens: Vec<String>) -> Vec<String> {
+fn merge_spelt_letters(mut tokens: Vec<String>) -> Vec<String> {
     let single = |t: &str| t.len() == 1 && t.chars().all(|c| c.is_ascii_alphabetic());
     let mut out = Vec::with_capacity(tokens.len());
     let mut i = 0;
@@ -106,7 +105,7 @@ fn merge_spelt_letters(tokens: Vec<String>) -> Vec<String> {
             out.push(tokens[i..j].concat());
             i = j;
         } else {
-            out.push(tokens[i].clone());
+            out.push(std::mem::take(&mut tokens[i]));
             i += 1;
         }
     }
@@ -197,6 +196,9 @@ pub fn normalise(s: &str) -> String {
     } else {
         joined
     };
+    if !numbers.contains(" at ") {
+        return numbers;
+    }
     SPOKEN_EMAIL
         .replace_all(&numbers, |c: &regex::Captures| {
             format!(

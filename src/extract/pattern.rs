@@ -6,13 +6,13 @@
 
 use crate::definition::Definition;
 use crate::regex_index::RegexIndex;
-use regex::Regex;
+use crate::regex_index::ShortRegex;
 
-pub struct PatternSet {
+pub struct PatternSet<'d> {
     /// Search wrappers, prefiltered by the literal prefixes of the parameters' own patterns.
     index: RegexIndex,
-    full: Vec<crate::definition::Parameter>,
-    params: Vec<String>,
+    /// The parameters themselves: their compiled pattern is shared with value validation.
+    full: Vec<&'d crate::definition::Parameter>,
 }
 
 /// The pattern without its anchors, for searching inside a sentence.
@@ -24,7 +24,21 @@ fn searchable(pattern: &str) -> String {
         .unwrap_or(p);
     // No `\b` here: Unicode word boundaries make every one of thousands of patterns several
     // times larger to compile. Boundaries are checked on the match instead (`at_boundary`).
-    format!("(?i){p}")
+    //
+    // An ASCII pattern whose only class escape is `\d` searches in ASCII mode (`-u`): the
+    // same matches on the ASCII digits a transcript holds, at a fraction of the compile time
+    // of Unicode `\d`, which a replay pays for every pattern it touches. A value found is
+    // still checked against the parameter's own (Unicode) pattern.
+    let ascii = format!("(?i-u){p}");
+    let unicode_sensitive = ["\\w", "\\W", "\\s", "\\S", "\\b", "\\B", "\\p", "\\P"];
+    if p.is_ascii()
+        && !unicode_sensitive.iter().any(|e| p.contains(e))
+        && regex_syntax::Parser::new().parse(&ascii).is_ok()
+    {
+        ascii
+    } else {
+        format!("(?i){p}")
+    }
 }
 
 /// The match stands alone: no letter or digit right before or after it.
@@ -34,11 +48,10 @@ fn at_boundary(text: &str, start: usize, end: usize) -> bool {
     !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
 }
 
-impl PatternSet {
-    pub fn new(def: &Definition) -> Self {
+impl<'d> PatternSet<'d> {
+    pub fn new(def: &'d Definition) -> Self {
         let mut patterns = Vec::new();
         let mut full = Vec::new();
-        let mut params = Vec::new();
         let mut seen = std::collections::HashSet::new();
         for a in &def.actions {
             for p in &a.parameters {
@@ -48,23 +61,25 @@ impl PatternSet {
                     continue;
                 }
                 patterns.push((searchable(&pat.value), format!("(?i){}", pat.value)));
-                full.push(p.clone());
-                params.push(p.name.value.clone());
+                full.push(p);
             }
         }
         PatternSet {
             index: RegexIndex::new(patterns),
             full,
-            params,
         }
     }
 
     pub fn is_empty(&self) -> bool {
-        self.params.is_empty()
+        self.full.is_empty()
+    }
+
+    fn name(&self, i: usize) -> &str {
+        &self.full[i].name.value
     }
 
     /// The parameter's own compiled pattern, shared with value validation.
-    fn full(&self, i: usize) -> Option<&Regex> {
+    fn full(&self, i: usize) -> Option<&ShortRegex> {
         self.full[i].pattern_regex()
     }
 
@@ -74,9 +89,14 @@ impl PatternSet {
         if self.is_empty() {
             return out;
         }
-        for text in texts {
-            for i in self.index.matches(text) {
-                if out.iter().any(|(n, _)| n == &self.params[i]) {
+        for (n, text) in texts.iter().enumerate() {
+            // Most turns have nothing spelt: the joined variants are the normalised text again.
+            if texts[..n].contains(text) {
+                continue;
+            }
+            // Unconfirmed candidates: running each one's search below is the confirmation.
+            for i in self.index.candidates(text) {
+                if out.iter().any(|(n, _)| n == self.name(i)) {
                     continue;
                 }
                 let (Some(search), Some(full)) = (self.index.regex(i), self.full(i)) else {
@@ -86,12 +106,12 @@ impl PatternSet {
                     if !at_boundary(text, m.start(), m.end()) {
                         continue;
                     }
-                    let v = m.as_str();
+                    let v = &text[m.range()];
                     let value = [v.to_string(), v.to_uppercase(), v.to_lowercase()]
                         .into_iter()
                         .find(|cand| full.is_match(cand));
                     if let Some(value) = value {
-                        out.push((self.params[i].clone(), value));
+                        out.push((self.name(i).to_string(), value));
                         break;
                     }
                 }
@@ -128,14 +148,24 @@ mod tests {
     use super::*;
     use crate::extract::normalise::normalise;
 
-    fn set() -> PatternSet {
+    fn def() -> Definition {
         let src = "version: 1\nactions:\n  - name: a\n    description: x\n    parameters:\n      order_number: { pattern: '^ORD-?\\d{5}$' }\n    webhook: { url: \"https://x.example.com\" }\n";
-        PatternSet::new(&crate::definition::load_str(std::path::Path::new("t.yaml"), src).def)
+        crate::definition::load_str(std::path::Path::new("t.yaml"), src).def
+    }
+
+    #[test]
+    fn search_wrappers_use_ascii_mode_only_where_it_finds_the_same() {
+        assert_eq!(searchable(r"^ORD-?\d{5}$"), r"(?i-u)ORD-?\d{5}");
+        // Word, space and boundary classes differ outside ASCII; `.` needs Unicode mode.
+        assert_eq!(searchable(r"^\w+-\d+$"), r"(?i)\w+-\d+");
+        assert_eq!(searchable(r"^A.B$"), r"(?i)A.B");
+        assert_eq!(searchable(r"^Café\d$"), r"(?i)Café\d");
     }
 
     #[test]
     fn written_and_spoken_values() {
-        let s = set();
+        let def = def();
+        let s = PatternSet::new(&def);
         assert_eq!(
             s.find(&["it's ORD-12345 thanks"]),
             vec![("order_number".into(), "ORD-12345".into())]
