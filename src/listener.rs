@@ -26,9 +26,16 @@ pub struct Listener<'d> {
 
 impl<'d> Listener<'d> {
     pub fn new(def: &'d Definition, region: &str, started: DateTime<FixedOffset>) -> Self {
+        // The two indexes are independent and, for thousands of actions, each takes a while
+        // (literal prefixes of every pattern): build them side by side.
+        let (extractor, triggers) = std::thread::scope(|s| {
+            let triggers = s.spawn(|| TriggerEngine::new(def));
+            let extractor = Extractor::new(def, region);
+            (extractor, triggers.join())
+        });
         Listener {
-            extractor: Extractor::new(def, region),
-            triggers: TriggerEngine::new(def),
+            extractor,
+            triggers: triggers.unwrap_or_else(|e| std::panic::resume_unwind(e)),
             started,
         }
     }

@@ -29,6 +29,7 @@ pub fn short_regex(pattern: &str) -> Option<ShortRegex> {
 
 pub struct RegexIndex {
     sources: Vec<String>,
+    compile: fn(&str) -> Option<ShortRegex>,
     compiled: Vec<OnceLock<Option<ShortRegex>>>,
     prefilter: Option<AhoCorasick>,
     /// For each literal of the automaton, the patterns it stands for.
@@ -39,7 +40,15 @@ pub struct RegexIndex {
 /// The lower-cased literal prefixes every match of `literal_src` starts with, or `None` when
 /// there is no finite set of them.
 fn prefixes(literal_src: &str) -> Option<Vec<String>> {
-    let hir = regex_syntax::Parser::new().parse(literal_src).ok()?;
+    // The automaton ignores case, so a leading `(?i)` is read away: extracting the literals
+    // of "(?i)ticket 5" yields every upper/lower-case spelling (hundreds, most of the time of
+    // building a trigger index), which lower-case to the one literal read without it. Only
+    // Unicode's special folds (the long s `ſ` for `s`, the Kelvin sign for `k`) fall outside.
+    let src = literal_src.strip_prefix("(?i)").unwrap_or(literal_src);
+    if let Some(lit) = leading_literal(src) {
+        return Some(vec![lit]);
+    }
+    let hir = regex_syntax::Parser::new().parse(src).ok()?;
     let mut ex = Extractor::new();
     ex.kind(ExtractKind::Prefix);
     let seq = ex.extract(&hir);
@@ -58,10 +67,42 @@ fn prefixes(literal_src: &str) -> Option<Vec<String>> {
     (!out.is_empty()).then_some(out)
 }
 
+/// The characters every match of `src` starts with, lower-cased, read off its syntax tree when
+/// it opens with plain characters (after zero-width assertions such as `^` and `\b`): the
+/// usual trigger or parameter pattern, without the cost of translating the whole pattern
+/// (Unicode classes) as [`prefixes`] otherwise does. A quantified character is not part of
+/// the run: the tree puts it under its repetition.
+fn leading_literal(src: &str) -> Option<String> {
+    use regex_syntax::ast::{Ast, parse::Parser};
+    let ast = Parser::new().parse(src).ok()?;
+    let items = match &ast {
+        Ast::Concat(c) => c.asts.as_slice(),
+        other => std::slice::from_ref(other),
+    };
+    let mut lit = String::new();
+    for item in items {
+        match item {
+            Ast::Assertion(_) if lit.is_empty() => {}
+            Ast::Literal(l) => lit.push(l.c),
+            _ => break,
+        }
+    }
+    (lit.trim().chars().count() >= 2).then(|| lit.to_lowercase())
+}
+
 impl RegexIndex {
-    /// `patterns`: (regex to run, pattern to take prefixes from). They may differ: a search
-    /// wrapper around a parameter's own pattern.
+    /// `patterns`: (regex to run, pattern to take prefixes from), compiled with
+    /// [`short_regex`].
     pub fn new(patterns: Vec<(String, String)>) -> Self {
+        Self::with_compiler(patterns, short_regex)
+    }
+
+    /// As [`RegexIndex::new`], each regex compiled on first use by `compile`. The regex to run
+    /// and the prefix source may differ: a search wrapper around a parameter's own pattern.
+    pub fn with_compiler(
+        patterns: Vec<(String, String)>,
+        compile: fn(&str) -> Option<ShortRegex>,
+    ) -> Self {
         let mut literals: Vec<String> = Vec::new();
         let mut owners: Vec<Vec<usize>> = Vec::new();
         let mut index = std::collections::HashMap::new();
@@ -98,6 +139,7 @@ impl RegexIndex {
         let compiled = patterns.iter().map(|_| OnceLock::new()).collect();
         RegexIndex {
             sources: patterns.into_iter().map(|(r, _)| r).collect(),
+            compile,
             compiled,
             prefilter,
             owners,
@@ -116,7 +158,7 @@ impl RegexIndex {
     /// The compiled pattern `i` (`None` if it does not compile; lint reports that).
     pub fn regex(&self, i: usize) -> Option<&ShortRegex> {
         self.compiled[i]
-            .get_or_init(|| short_regex(&self.sources[i]))
+            .get_or_init(|| (self.compile)(&self.sources[i]))
             .as_ref()
     }
 
@@ -169,6 +211,34 @@ mod tests {
         assert_eq!(i.matches("WHERE is my ORDER"), vec![3]);
         assert!(i.matches("nothing here").is_empty());
         assert_eq!(i.always, vec![2]);
+    }
+
+    #[test]
+    fn leading_literals_off_the_syntax_tree() {
+        assert_eq!(
+            leading_literal(r"\bTicket 5\b").as_deref(),
+            Some("ticket 5")
+        );
+        assert_eq!(
+            leading_literal(r"^R00123-\d{3}$").as_deref(),
+            Some("r00123-")
+        );
+        assert_eq!(
+            leading_literal(r"abc*").as_deref(),
+            Some("ab"),
+            "c is optional"
+        );
+        assert_eq!(
+            leading_literal(r"ab|cd"),
+            None,
+            "an alternation needs the full reader"
+        );
+        assert_eq!(leading_literal(r"\d{5}"), None);
+        // The full reader still finds the prefixes of an alternation.
+        assert_eq!(
+            prefixes("(?i)(where|what) is"),
+            Some(vec!["where is".to_string(), "what is".to_string()])
+        );
     }
 
     #[test]

@@ -73,11 +73,10 @@ impl TriggerEngine {
                             }
                         }
                     }
+                    // One that does not compile never matches (and lint refuses the file).
                     Trigger::Regex(r) => {
-                        if crate::lint::rules::invalid_pattern::syntax_error(&r.value).is_ok() {
-                            regex_src.push((r.value.clone(), r.value.clone()));
-                            regex_owners.push((i, r.value.clone()));
-                        }
+                        regex_src.push((r.value.clone(), r.value.clone()));
+                        regex_owners.push((i, r.value.clone()));
                     }
                     Trigger::Entity(e) => {
                         let kind = if crate::lint::rules::unknown_entity::ENTITY_KINDS

@@ -359,6 +359,38 @@ async fn unreadable_transcripts_exit_2_with_the_line() {
     assert!(s.received_requests().await.expect("recorded").is_empty());
 }
 
+/// The file is checked while the listener already builds its indexes: an error in it still
+/// stops the replay before anything is printed or sent, and comes before transcript errors.
+#[tokio::test]
+async fn an_invalid_action_file_stops_the_replay_before_anything_is_sent() {
+    let s = server().await;
+    let dir = tempfile::tempdir().expect("tmp");
+    let broken = FILE
+        .replace("@URI@", &s.uri())
+        .replace("@ONFAIL@", "continue")
+        .replace(r"'^ORD-?\d{5}$'", r"'^ORD-(\d{5}$'");
+    let file = write(dir.path(), "voxhook.yaml", &broken);
+    for call in [CALL, "[00:01] Narrator: hello\n"] {
+        let t = write(dir.path(), "call.txt", call);
+        let out = Command::cargo_bin("voxhook")
+            .expect("bin")
+            .env("NO_COLOR", "1")
+            .arg("-f")
+            .arg(&file)
+            .args(["simulate", "--allow-local", "--json"])
+            .arg(&t)
+            .timeout(Duration::from_secs(60))
+            .output()
+            .expect("runs");
+        assert_eq!(out.status.code(), Some(2));
+        assert!(out.stdout.is_empty(), "nothing printed");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains("invalid-pattern"), "{err}");
+        assert!(err.contains("has 1 error; nothing was sent"), "{err}");
+    }
+    assert!(s.received_requests().await.expect("recorded").is_empty());
+}
+
 #[tokio::test]
 async fn expectations_must_name_real_actions_and_parameters() {
     let s = server().await;

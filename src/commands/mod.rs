@@ -63,13 +63,18 @@ const LOCAL_URL_RULES: [&str; 2] = ["url-scheme", "url-private"];
 /// lint prints them, and the command exits 2. `local` relaxes the local-URL rules.
 pub fn load_valid(g: &Global, local: bool) -> Result<Definition> {
     let loaded = load(g, true)?;
-    let findings: Vec<_> = crate::lint::lint(&loaded, false)
+    check_errors(g, &loaded, local)?;
+    Ok(loaded.def)
+}
+
+/// Refuse a loaded file with errors, printing them as lint does (exit 2).
+pub fn check_errors(g: &Global, loaded: &Loaded, local: bool) -> Result<()> {
+    let findings: Vec<_> = crate::lint::errors(loaded)
         .into_iter()
-        .filter(|f| f.severity == crate::diag::Severity::Error)
         .filter(|f| !(local && LOCAL_URL_RULES.contains(&f.code)))
         .collect();
     if findings.is_empty() {
-        return Ok(loaded.def);
+        return Ok(());
     }
     let file = loaded.def.path.display().to_string();
     let report = crate::output::diagnostics::Report {

@@ -8,11 +8,97 @@ use crate::webhook::run::Run;
 use crate::{Error, Global, Outcome, Result};
 use std::io::Write;
 
+/// What the transcript and the flags give a replay.
+struct Prepared {
+    transcript: crate::transcript::Transcript,
+    started: chrono::DateTime<chrono::FixedOffset>,
+    send: crate::cli::SendArgs,
+}
+
 pub fn run(a: SimulateArgs, g: &Global) -> Result<Outcome> {
     // libphonenumber's metadata takes ~0.1 s to load on first use; load it while the action
     // file is read.
     std::thread::spawn(|| std::hint::black_box(&*phonenumber::metadata::DATABASE));
-    let def = super::load_valid(g, a.send.allow_local || a.send.mock)?;
+    let loaded = super::load(g, true)?;
+    let prepared = prepare(&a);
+    // The listener hears the caller's turns on a second thread, ahead of the call engine
+    // (see `listener`); the bounded channel keeps it at most a few thousand turns (a few MB)
+    // ahead. It starts building its indexes while the file is checked: nothing it does is
+    // sent, and the engine waits for the check.
+    let outcome = std::thread::scope(|scope| -> Result<Option<Outcome>> {
+        let (tx, rx) = std::sync::mpsc::sync_channel(4096);
+        if let Ok(p) = &prepared {
+            let (def, region, transcript, started) =
+                (&loaded.def, &p.send.region, &p.transcript, p.started);
+            scope.spawn(move || {
+                let listener = Listener::new(def, region, started);
+                listener.hear_all(transcript, |h| tx.send(h).is_ok());
+                // The process ends soon: freeing thousands of compiled regexes one by one
+                // would only add to a long replay's time.
+                std::mem::forget(listener);
+            });
+        }
+        // Errors in the action file come first; with any, nothing is sent.
+        super::check_errors(g, &loaded, a.send.allow_local || a.send.mock)?;
+        let Ok(Prepared {
+            transcript,
+            started,
+            send,
+        }) = &prepared
+        else {
+            return Ok(None);
+        };
+        let def = &loaded.def;
+        check_expectations(def, transcript, &a.transcript)?;
+        let rt = super::test::runtime()?;
+        rt.block_on(async {
+            let mut run = Run::new(def, send, *started)?;
+            let mocks = if send.mock && !send.dry_run {
+                Some(crate::mock::start(def, None, false).await)
+            } else {
+                None
+            };
+            run.mock_base = mocks.as_ref().map(|m| m.uri());
+            let mut printer =
+                Timeline::new(Paint::new(g.color), send.json, send.show_secrets, g.quiet);
+            // Buffered: a 100,000-turn replay writes millions of lines. A live exchange
+            // flushes, so the timeline shows each webhook as it completes.
+            let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+            let live = !send.dry_run;
+            let mut sink = |e: &crate::call::Event| {
+                let text = printer.render(e);
+                let mut r = out.write_all(text.as_bytes());
+                if live && matches!(e, crate::call::Event::Webhook { .. }) {
+                    r = r.and_then(|_| out.flush());
+                }
+                if r.is_err() {
+                    // The reader went away (`| head`): stop quietly.
+                    std::process::exit(0);
+                }
+            };
+            let mut engine = CallEngine::new(&mut run, send.dry_run);
+            let ok = engine
+                .replay(transcript, &mut rx.into_iter(), &mut sink)
+                .await?;
+            let _ = out.flush();
+            Ok(Some(if ok {
+                Outcome::Success
+            } else {
+                Outcome::CheckFailed
+            }))
+        })
+    })?;
+    // As with the listener: the process ends right after this.
+    std::mem::forget(loaded);
+    match (outcome, prepared) {
+        (Some(outcome), _) => Ok(outcome),
+        (None, Err(e)) => Err(e),
+        (None, Ok(_)) => Err(Error::Failed("the replay did not run".into())),
+    }
+}
+
+/// Read the transcript and settle the call's start and caller.
+fn prepare(a: &SimulateArgs) -> Result<Prepared> {
     let bytes = std::fs::read(&a.transcript).map_err(|source| Error::Io {
         path: a.transcript.clone(),
         source,
@@ -43,60 +129,11 @@ pub fn run(a: SimulateArgs, g: &Global) -> Result<Outcome> {
             send.caller = Some(c.clone());
         }
     }
-    check_expectations(&def, &transcript, &a.transcript)?;
-    let rt = super::test::runtime()?;
-    // The listener hears the caller's turns on a second thread, ahead of the call engine
-    // (see `listener`); the bounded channel keeps it at most a few hundred turns ahead.
-    let outcome = std::thread::scope(|scope| {
-        let (tx, rx) = std::sync::mpsc::sync_channel(256);
-        let (transcript, def, region) = (&transcript, &def, &send.region);
-        scope.spawn(move || {
-            let listener = Listener::new(def, region, started);
-            listener.hear_all(transcript, |h| tx.send(h).is_ok());
-            // The process ends soon: freeing thousands of compiled regexes one by one
-            // would only add to a long replay's time.
-            std::mem::forget(listener);
-        });
-        rt.block_on(async {
-            let mut run = Run::new(def, &send, started)?;
-            let mocks = if send.mock && !send.dry_run {
-                Some(crate::mock::start(def, None, false).await)
-            } else {
-                None
-            };
-            run.mock_base = mocks.as_ref().map(|m| m.uri());
-            let mut printer =
-                Timeline::new(Paint::new(g.color), send.json, send.show_secrets, g.quiet);
-            // Buffered: a 100,000-turn replay writes millions of lines. A live exchange
-            // flushes, so the timeline shows each webhook as it completes.
-            let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
-            let live = !send.dry_run;
-            let mut sink = |e: &crate::call::Event| {
-                let text = printer.render(e);
-                let mut r = out.write_all(text.as_bytes());
-                if live && matches!(e, crate::call::Event::Webhook { .. }) {
-                    r = r.and_then(|_| out.flush());
-                }
-                if r.is_err() {
-                    // The reader went away (`| head`): stop quietly.
-                    std::process::exit(0);
-                }
-            };
-            let mut engine = CallEngine::new(&mut run, send.dry_run);
-            let ok = engine
-                .replay(transcript, &mut rx.into_iter(), &mut sink)
-                .await?;
-            let _ = out.flush();
-            Ok(if ok {
-                Outcome::Success
-            } else {
-                Outcome::CheckFailed
-            })
-        })
-    });
-    // As with the listener: the process ends right after this.
-    std::mem::forget(def);
-    outcome
+    Ok(Prepared {
+        transcript,
+        started,
+        send,
+    })
 }
 
 /// Expectations must name real actions and parameters: a typo would otherwise pass forever

@@ -6,7 +6,7 @@
 
 use crate::definition::Definition;
 use crate::regex_index::RegexIndex;
-use crate::regex_index::ShortRegex;
+use crate::regex_index::{ShortRegex, short_regex};
 
 pub struct PatternSet<'d> {
     /// Search wrappers, prefiltered by the literal prefixes of the parameters' own patterns.
@@ -16,29 +16,30 @@ pub struct PatternSet<'d> {
 }
 
 /// The pattern without its anchors, for searching inside a sentence.
-fn searchable(pattern: &str) -> String {
+fn unanchored(pattern: &str) -> &str {
     let p = pattern.strip_prefix('^').unwrap_or(pattern);
-    let p = p
-        .strip_suffix('$')
+    p.strip_suffix('$')
         .filter(|s| !s.ends_with('\\'))
-        .unwrap_or(p);
-    // No `\b` here: Unicode word boundaries make every one of thousands of patterns several
-    // times larger to compile. Boundaries are checked on the match instead (`at_boundary`).
-    //
-    // An ASCII pattern whose only class escape is `\d` searches in ASCII mode (`-u`): the
-    // same matches on the ASCII digits a transcript holds, at a fraction of the compile time
-    // of Unicode `\d`, which a replay pays for every pattern it touches. A value found is
-    // still checked against the parameter's own (Unicode) pattern.
-    let ascii = format!("(?i-u){p}");
+        .unwrap_or(p)
+}
+
+/// The search regex for an unanchored pattern, case-insensitive.
+///
+/// No `\b` here: Unicode word boundaries make every one of thousands of patterns several
+/// times larger to compile. Boundaries are checked on the match instead (`at_boundary`).
+///
+/// An ASCII pattern without word, space or boundary classes searches in ASCII mode (`-u`):
+/// the same matches on the ASCII digits a transcript holds, at a fraction of the compile
+/// time of Unicode `\d`, which a replay pays for every pattern it touches. Where ASCII mode
+/// does not compile (`.` can match non-UTF-8 bytes there), Unicode mode it is. A value found
+/// is still checked against the parameter's own (Unicode) pattern.
+fn search_regex(p: &str) -> Option<ShortRegex> {
     let unicode_sensitive = ["\\w", "\\W", "\\s", "\\S", "\\b", "\\B", "\\p", "\\P"];
-    if p.is_ascii()
-        && !unicode_sensitive.iter().any(|e| p.contains(e))
-        && regex_syntax::Parser::new().parse(&ascii).is_ok()
-    {
-        ascii
-    } else {
-        format!("(?i){p}")
-    }
+    let ascii = p.is_ascii() && !unicode_sensitive.iter().any(|e| p.contains(e));
+    ascii
+        .then(|| short_regex(&format!("(?i-u){p}")))
+        .flatten()
+        .or_else(|| short_regex(&format!("(?i){p}")))
 }
 
 /// The match stands alone: no letter or digit right before or after it.
@@ -60,12 +61,12 @@ impl<'d> PatternSet<'d> {
                 if !seen.insert(p.name.value.as_str()) {
                     continue;
                 }
-                patterns.push((searchable(&pat.value), format!("(?i){}", pat.value)));
+                patterns.push((unanchored(&pat.value).to_string(), pat.value.clone()));
                 full.push(p);
             }
         }
         PatternSet {
-            index: RegexIndex::new(patterns),
+            index: RegexIndex::with_compiler(patterns, search_regex),
             full,
         }
     }
@@ -155,11 +156,17 @@ mod tests {
 
     #[test]
     fn search_wrappers_use_ascii_mode_only_where_it_finds_the_same() {
-        assert_eq!(searchable(r"^ORD-?\d{5}$"), r"(?i-u)ORD-?\d{5}");
-        // Word, space and boundary classes differ outside ASCII; `.` needs Unicode mode.
-        assert_eq!(searchable(r"^\w+-\d+$"), r"(?i)\w+-\d+");
-        assert_eq!(searchable(r"^A.B$"), r"(?i)A.B");
-        assert_eq!(searchable(r"^Café\d$"), r"(?i)Café\d");
+        let unicode_mode = |p: &str| {
+            let found = search_regex(unanchored(p)).expect("compiles");
+            found.is_match("ord-١٢٣٤٥") || found.is_match("ÉX1")
+        };
+        assert_eq!(unanchored(r"^ORD-?\d{5}$"), r"ORD-?\d{5}");
+        assert!(!unicode_mode(r"^ORD-?\d{5}$"), "ASCII digits only");
+        assert!(search_regex("ord-?\\d{5}").is_some_and(|r| r.is_match("ORD-12345")));
+        // Word classes differ outside ASCII, so they keep Unicode mode; so does `.`, which
+        // ASCII mode cannot compile for text.
+        assert!(unicode_mode(r"^\w+\d$"));
+        assert!(unicode_mode(r"^.X\d$"));
     }
 
     #[test]
