@@ -198,6 +198,7 @@ mod tests {
         assert_eq!(one("March 25th"), d(3, 25));
         assert_eq!(one("march twenty fifth"), d(3, 25));
         assert_eq!(one("the 2nd of April"), d(4, 2));
+        assert_eq!(one("the thirtieth of April"), d(4, 30));
         assert_eq!(
             one("Jan 3"),
             NaiveDate::from_ymd_opt(2027, 1, 3).expect("date"),

@@ -174,13 +174,15 @@ const NUMBER_WORDS: [&str; 38] = [
 /// Whether text2num has anything to do with this token ("twenty-fifth", "forty", "hundred").
 fn is_number_word(w: &str) -> bool {
     w.split('-').any(|part| {
-        let stem = part
-            .strip_suffix("th")
-            .or_else(|| part.strip_suffix("ieth"))
-            .unwrap_or(part);
-        NUMBER_WORDS
-            .iter()
-            .any(|n| part == *n || stem == *n || stem.starts_with(n) && n.len() >= 4)
+        let stem = part.strip_suffix("th").unwrap_or(part);
+        // "twentieth" is "twenty" + "eth".
+        let tens = part.strip_suffix("ieth").map(|t| format!("{t}y"));
+        NUMBER_WORDS.iter().any(|n| {
+            part == *n
+                || stem == *n
+                || tens.as_deref() == Some(*n)
+                || stem.starts_with(n) && n.len() >= 4
+        })
     })
 }
 
@@ -235,6 +237,8 @@ mod tests {
     fn number_words() {
         assert_eq!(normalise("about forty two gallons"), "about 42 gallons");
         assert_eq!(normalise("March twenty fifth"), "march 25th");
+        assert_eq!(normalise("the twentieth of March"), "the 20th of march");
+        assert_eq!(normalise("on the thirtieth"), "on the 30th");
         assert_eq!(normalise("one hundred and twenty"), "120");
     }
 
