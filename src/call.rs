@@ -238,9 +238,7 @@ impl<'a> CallEngine<'a> {
             match item {
                 Item::Turn(turn) => self.turn(turn, heard, sink).await?,
                 Item::Event { name, at, place } => {
-                    if at.is_some() {
-                        self.last_at = *at;
-                    }
+                    self.heard_until(*at);
                     sink(&Event::Turn {
                         at: *at,
                         side: Side::Agent,
@@ -268,9 +266,7 @@ impl<'a> CallEngine<'a> {
         heard: &mut dyn Iterator<Item = Hearing>,
         sink: &mut dyn FnMut(&Event),
     ) -> crate::Result<()> {
-        if turn.at.is_some() {
-            self.last_at = turn.at;
-        }
+        self.heard_until(turn.end.or(turn.at));
         let at = turn.at;
         sink(&Event::Turn {
             at,
@@ -358,6 +354,13 @@ impl<'a> CallEngine<'a> {
     }
 
     /// The values the call has heard for the action's parameters.
+    /// The call lasts at least until `t` (a turn's end, else its start; an event's time).
+    fn heard_until(&mut self, t: Option<f64>) {
+        if let Some(t) = t {
+            self.last_at = Some(self.last_at.map_or(t, |last| last.max(t)));
+        }
+    }
+
     fn given(&self, action: &Action) -> Given {
         let mut given: Given = Vec::new();
         if let Some(schema) = &action.schema {

@@ -446,6 +446,31 @@ fn example_transcripts_replay_with_mock() {
     }
 }
 
+/// A cue's end is when the caller stopped talking: the call lasts until the last one ends,
+/// not until it starts.
+#[test]
+fn call_duration_runs_to_the_last_cue_end() {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    for (t, secs) in [("water-heater.vtt", 18), ("booking.srt", 19)] {
+        let out = Command::cargo_bin("voxhook")
+            .expect("bin")
+            .current_dir(&root)
+            .args(["-f", "actions.example.yaml", "simulate"])
+            .arg(format!("examples/{t}"))
+            .args(["--dry-run", "--json", "--now", "2026-03-24T09:00:00Z"])
+            .timeout(Duration::from_secs(60))
+            .output()
+            .expect("runs");
+        let text = String::from_utf8_lossy(&out.stdout);
+        let ended: Value = text
+            .lines()
+            .filter_map(|l| serde_json::from_str::<Value>(l).ok())
+            .find(|e| e["event"] == "call_ended")
+            .unwrap_or_else(|| panic!("{t}: no call_ended: {text}"));
+        assert_eq!(ended["duration_secs"], json!(secs), "{t}");
+    }
+}
+
 #[test]
 fn human_timeline_snapshot() {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));

@@ -93,36 +93,38 @@ pub fn read(text: &str) -> Result<Transcript, ReadError> {
                 place: place.clone(),
                 message: "expected the words in `content`, `text` or `message`".into(),
             })?;
-        let at = ["secondsFromStart", "time", "start"]
-            .iter()
-            .find_map(|k| o.get(*k))
-            .map(|v| match v {
-                Value::Number(n) => n.as_f64().ok_or(()),
-                Value::String(s) => s
-                    .parse::<f64>()
-                    .or_else(|_| parse_timestamp(s).ok_or(()))
-                    .map_err(|_| ()),
-                _ => Err(()),
-            });
-        let at = match at {
-            None => None,
-            Some(Ok(s)) => Some(s),
-            Some(Err(())) => {
-                return Err(ReadError {
-                    place: format!("{place}.time"),
-                    message: "expected seconds or mm:ss".into(),
-                });
-            }
-        };
+        let at = seconds(o, &["secondsFromStart", "time", "start"], &place)?;
+        let end = seconds(o, &["end"], &place)?;
         t.items.push(Item::Turn(Turn {
             side,
             speaker: role.to_string(),
             text: text.to_string(),
             at,
+            end,
             place,
         }));
     }
     Ok(t)
+}
+
+/// A time under the first of `keys` the turn has: seconds, or `mm:ss`.
+fn seconds(
+    o: &serde_json::Map<String, Value>,
+    keys: &[&str],
+    place: &str,
+) -> Result<Option<f64>, ReadError> {
+    let Some((key, v)) = keys.iter().find_map(|k| o.get(*k).map(|v| (k, v))) else {
+        return Ok(None);
+    };
+    let s = match v {
+        Value::Number(n) => n.as_f64(),
+        Value::String(s) => s.parse::<f64>().ok().or_else(|| parse_timestamp(s)),
+        _ => None,
+    };
+    s.map(Some).ok_or_else(|| ReadError {
+        place: format!("{place}.{key}"),
+        message: "expected seconds or mm:ss".into(),
+    })
 }
 
 #[cfg(test)]
@@ -131,12 +133,13 @@ mod tests {
 
     #[test]
     fn shapes() {
-        let a = read(r#"[{"role":"assistant","content":"Hi"},{"role":"user","content":"my order","time":4.5}]"#).expect("array");
+        let a = read(r#"[{"role":"assistant","content":"Hi"},{"role":"user","content":"my order","time":4.5,"end":"00:07"}]"#).expect("array");
         assert!(matches!(
             &a.items[1],
             Item::Turn(Turn {
                 side: Side::Caller,
                 at: Some(4.5),
+                end: Some(7.0),
                 ..
             })
         ));

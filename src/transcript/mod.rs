@@ -21,6 +21,9 @@ pub struct Turn {
     pub text: String,
     /// Seconds from the call's start, when the transcript says.
     pub at: Option<f64>,
+    /// When the turn ended (a VTT or SRT cue's end, a JSON turn's `end`), when the transcript
+    /// says: the call lasts until the last one.
+    pub end: Option<f64>,
     /// Where it was written: a line number, or a JSON path.
     pub place: String,
 }
@@ -89,6 +92,17 @@ pub fn unknown_speaker(label: &str) -> String {
         CALLER_NAMES.join(", "),
         AGENT_NAMES.join(", ")
     )
+}
+
+/// A cue timing line, `start --> end` and optional VTT cue settings: both times, or the text
+/// that is not a time.
+pub fn cue_times(line: &str) -> Result<(f64, f64), String> {
+    let (start, rest) = line.split_once("-->").unwrap_or((line, ""));
+    let start = start.trim();
+    let end = rest.split_whitespace().next().unwrap_or("");
+    let at = parse_timestamp(start).ok_or_else(|| start.to_string())?;
+    let until = parse_timestamp(end).ok_or_else(|| end.to_string())?;
+    Ok((at, until.max(at)))
 }
 
 /// `mm:ss`, `hh:mm:ss`, with an optional fraction (`.`/`,`), as seconds.

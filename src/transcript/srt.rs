@@ -33,9 +33,8 @@ pub fn read(text: &str) -> Result<Transcript, ReadError> {
                 "expected a timing line `00:00:01,000 --> 00:00:03,000`",
             ));
         }
-        let start = timing.split("-->").next().unwrap_or("").trim();
-        let at = parse_timestamp(start)
-            .ok_or_else(|| ReadError::line(i + 2, format!("`{start}` is not a cue time")))?;
+        let (at, end) = cue_times(timing)
+            .map_err(|bad| ReadError::line(i + 2, format!("`{bad}` is not a cue time")))?;
         let text_at = i + 3;
         i += 2;
         let mut text_lines = Vec::new();
@@ -55,6 +54,7 @@ pub fn read(text: &str) -> Result<Transcript, ReadError> {
             speaker,
             text: words,
             at: Some(at),
+            end: Some(end),
             place: format!("line {text_at}"),
         }));
     }
@@ -69,7 +69,7 @@ mod tests {
     fn cues() {
         let t = read("1\n00:00:01,000 --> 00:00:02,000\nAgent: Hi\n\n2\n00:00:03,250 --> 00:00:05,000\nCustomer: my order\nis late\n").expect("reads");
         assert!(
-            matches!(&t.items[1], Item::Turn(Turn { side: Side::Caller, at: Some(3.25), text, .. }) if text == "my order is late")
+            matches!(&t.items[1], Item::Turn(Turn { side: Side::Caller, at: Some(3.25), end: Some(5.0), text, .. }) if text == "my order is late")
         );
         assert!(looks_like("1\n00:00:01,000 --> 00:00:02,000\n"));
     }
@@ -77,10 +77,15 @@ mod tests {
     #[test]
     fn errors() {
         assert_eq!(
-            read("1\n00:00:01,000 --> x\nBob: hi\n")
+            read("1\n00:00:01,000 --> 00:00:02,000\nBob: hi\n")
                 .expect_err("bad")
                 .place,
             "line 3"
+        );
+        let bad = read("1\n00:00:01,000 --> x\nCaller: hi\n").expect_err("bad end");
+        assert_eq!(
+            (bad.place.as_str(), bad.message.as_str()),
+            ("line 2", "`x` is not a cue time")
         );
         assert_eq!(read("x\n").expect_err("bad").place, "line 1");
     }

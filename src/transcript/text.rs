@@ -62,6 +62,7 @@ pub fn read(text: &str) -> Result<Transcript, ReadError> {
             speaker: label.trim().to_string(),
             text: words.trim().to_string(),
             at,
+            end: None,
             place: format!("line {n}"),
         }));
     }

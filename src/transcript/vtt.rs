@@ -35,10 +35,8 @@ pub fn read(text: &str) -> Result<Transcript, ReadError> {
                 "expected a cue timing line `00:00:01.000 --> 00:00:03.000`",
             ));
         };
-        let start = timing.split("-->").next().unwrap_or("").trim();
-        let at = parse_timestamp(start).ok_or_else(|| {
-            ReadError::line(timing_at + 1, format!("`{start}` is not a cue time"))
-        })?;
+        let (at, end) = cue_times(timing)
+            .map_err(|bad| ReadError::line(timing_at + 1, format!("`{bad}` is not a cue time")))?;
         i = timing_at + 1;
         let mut text_lines = Vec::new();
         while i < lines.len() && !lines[i].trim().is_empty() {
@@ -67,6 +65,7 @@ pub fn read(text: &str) -> Result<Transcript, ReadError> {
             speaker,
             text: strip_tags(&words),
             at: Some(at),
+            end: Some(end),
             place: format!("line {}", timing_at + 2),
         }));
     }
@@ -93,10 +92,15 @@ mod tests {
 
     #[test]
     fn voice_tags_and_prefixes() {
-        let t = read("WEBVTT\n\n1\n00:00:01.000 --> 00:00:03.000\n<v Agent>Hello!</v>\n\n00:00:04.500 --> 00:00:06.000\nCaller: where is my order\n").expect("reads");
+        let t = read("WEBVTT\n\n1\n00:00:01.000 --> 00:00:03.000\n<v Agent>Hello!</v>\n\n00:00:04.500 --> 00:00:06.000 align:start\nCaller: where is my order\n").expect("reads");
         assert_eq!(t.items.len(), 2);
         assert!(
-            matches!(&t.items[1], Item::Turn(Turn { side: Side::Caller, at: Some(4.5), text, .. }) if text == "where is my order")
+            matches!(&t.items[1], Item::Turn(Turn { side: Side::Caller, at: Some(4.5), end: Some(6.0), text, .. }) if text == "where is my order")
+        );
+        let bad = read("WEBVTT\n\n00:00:01.000 --> soon\nCaller: hi\n").expect_err("bad end");
+        assert_eq!(
+            (bad.place.as_str(), bad.message.as_str()),
+            ("line 3", "`soon` is not a cue time")
         );
     }
 
