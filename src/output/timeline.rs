@@ -16,23 +16,25 @@ pub struct Timeline {
     /// Secrets seen so far in the call: masked in every later line too.
     secrets: Vec<String>,
     expectations_header: bool,
+    /// Clocks as `[h:mm:ss]`: the call reaches an hour.
+    hours: bool,
 }
 
-fn clock(at: Option<f64>) -> String {
-    match at {
-        Some(s) => {
+/// `[mm:ss]`, or `[h:mm:ss]` throughout a call that reaches an hour, so columns line up.
+fn clock(at: Option<f64>, hours: bool) -> String {
+    match (at, hours) {
+        (Some(s), true) => {
             let s = s.max(0.0) as u64;
-            if s >= 3600 {
-                format!("[{}:{:02}:{:02}]", s / 3600, (s / 60) % 60, s % 60)
-            } else {
-                format!("[{:02}:{:02}]", s / 60, s % 60)
-            }
+            format!("[{}:{:02}:{:02}]", s / 3600, (s / 60) % 60, s % 60)
         }
-        None => "       ".to_string(),
+        (Some(s), false) => {
+            let s = s.max(0.0) as u64;
+            format!("[{:02}:{:02}]", s / 60, s % 60)
+        }
+        (None, true) => " ".repeat(9),
+        (None, false) => " ".repeat(7),
     }
 }
-
-const PAD: &str = "         ";
 
 fn compact(v: &Json) -> String {
     let t = v.to_string();
@@ -52,7 +54,14 @@ impl Timeline {
             quiet,
             secrets: Vec::new(),
             expectations_header: false,
+            hours: false,
         }
+    }
+
+    /// Show clocks as `[h:mm:ss]` from the start, for a call that lasts an hour or more.
+    pub fn with_hours(mut self, hours: bool) -> Self {
+        self.hours = hours;
+        self
     }
 
     /// The text for one event (empty when nothing is shown for it).
@@ -80,6 +89,9 @@ impl Timeline {
 
     fn human(&mut self, e: &Event) -> String {
         let p = self.paint;
+        let hours = self.hours;
+        // Lines under a turn start where its words do.
+        let pad = if hours { " ".repeat(11) } else { " ".repeat(9) };
         match e {
             Event::CallStarted {
                 caller,
@@ -107,13 +119,17 @@ impl Timeline {
                     return String::new();
                 }
                 if speaker == "--" {
-                    return format!("{} {}\n", p.dim(&clock(*at)), p.cyan(&format!("-- {text}")));
+                    return format!(
+                        "{} {}\n",
+                        p.dim(&clock(*at, hours)),
+                        p.cyan(&format!("-- {text}"))
+                    );
                 }
                 let who = match side {
                     Side::Caller => p.bold(&format!("{speaker}:")),
                     Side::Agent => p.dim(&format!("{speaker}:")),
                 };
-                format!("{}  {who} {text}\n", p.dim(&clock(*at)))
+                format!("{}  {who} {text}\n", p.dim(&clock(*at, hours)))
             }
             Event::Entities { entities, .. } => {
                 if self.quiet {
@@ -138,21 +154,21 @@ impl Timeline {
                 for (k, v) in &entities.parameters {
                     parts.push(format!("{k}={}", crate::webhook::render::value_text(v)));
                 }
-                format!("{PAD}{} {}\n", p.dim("entities:"), parts.join(", "))
+                format!("{pad}{} {}\n", p.dim("entities:"), parts.join(", "))
             }
             Event::Trigger {
                 action, by, unmet, ..
             } => {
                 if unmet.is_empty() {
                     format!(
-                        "{PAD}{} {}  {}\n",
+                        "{pad}{} {}  {}\n",
                         p.yellow("⚡"),
                         p.bold(action),
                         p.dim(&format!("({by})"))
                     )
                 } else {
                     format!(
-                        "{PAD}{} {action} ({by}) but conditions do not hold: {}\n",
+                        "{pad}{} {action} ({by}) but conditions do not hold: {}\n",
                         p.dim("·"),
                         unmet.join(", ")
                     )
@@ -162,7 +178,7 @@ impl Timeline {
                 action, missing, ..
             } => {
                 format!(
-                    "{PAD}{} {action} is pending: the agent would ask for {}\n",
+                    "{pad}{} {action} is pending: the agent would ask for {}\n",
                     p.yellow("…"),
                     missing.join(", ")
                 )
@@ -171,7 +187,7 @@ impl Timeline {
                 action, parameters, ..
             } => {
                 format!(
-                    "{PAD}{} {action} fires with {}\n",
+                    "{pad}{} {action} fires with {}\n",
                     p.green("▸"),
                     compact(&Json::Object(parameters.clone()))
                 )
@@ -188,9 +204,9 @@ impl Timeline {
             } => {
                 let mut s = String::new();
                 if *dry_run {
-                    s.push_str(&format!("{PAD}↳ {target}: would send {method} {url}\n"));
+                    s.push_str(&format!("{pad}↳ {target}: would send {method} {url}\n"));
                     if let Some(b) = body {
-                        s.push_str(&format!("{PAD}  {}\n", p.dim(&compact(b))));
+                        s.push_str(&format!("{pad}  {}\n", p.dim(&compact(b))));
                     }
                     return s;
                 }
@@ -199,32 +215,32 @@ impl Timeline {
                     .map(|c| c.to_string())
                     .unwrap_or_else(|| "no response".into());
                 let head = format!(
-                    "{PAD}↳ {target}: {method} {url} → {code}, {}ms",
+                    "{pad}↳ {target}: {method} {url} → {code}, {}ms",
                     v.latency_ms
                 );
                 s.push_str(&if v.ok { head } else { p.red(&head) });
                 s.push('\n');
                 if let Some(r) = &v.result {
-                    s.push_str(&format!("{PAD}  result: {}\n", compact(r)));
+                    s.push_str(&format!("{pad}  result: {}\n", compact(r)));
                 }
                 if let Some(er) = &v.error {
-                    s.push_str(&format!("{PAD}  error: {}\n", compact(er)));
+                    s.push_str(&format!("{pad}  error: {}\n", compact(er)));
                 }
                 for (k, val) in &v.assigned {
-                    s.push_str(&format!("{PAD}  assigned: {k} = {}\n", compact(val)));
+                    s.push_str(&format!("{pad}  assigned: {k} = {}\n", compact(val)));
                 }
                 if !v.ok {
                     s.push_str(&format!(
-                        "{PAD}  {} {}\n",
+                        "{pad}  {} {}\n",
                         p.red("failed:"),
                         v.reason.as_deref().unwrap_or("")
                     ));
                     if let Some(f) = &v.fallback {
-                        s.push_str(&format!("{PAD}  the agent says: \"{f}\"\n"));
+                        s.push_str(&format!("{pad}  the agent says: \"{f}\"\n"));
                     }
                 }
                 if v.slow {
-                    s.push_str(&format!("{PAD}  {}\n", p.yellow(&v.latency_line())));
+                    s.push_str(&format!("{pad}  {}\n", p.yellow(&v.latency_line())));
                 }
                 s
             }
@@ -295,5 +311,45 @@ impl Timeline {
                 s
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::transcript::Side;
+
+    fn turn(at: f64) -> Event {
+        Event::Turn {
+            at: Some(at),
+            side: Side::Caller,
+            speaker: "Caller".into(),
+            text: "my email is jane@example.com".into(),
+            place: "line 1".into(),
+        }
+    }
+
+    #[test]
+    fn clocks_keep_one_width_through_a_call() {
+        let entities = Event::Entities {
+            at: Some(3.0),
+            entities: crate::extract::Entities {
+                email: vec!["jane@example.com".into()],
+                ..Default::default()
+            },
+        };
+        let mut short = Timeline::new(Paint::new(false), false, false, false);
+        assert_eq!(
+            short.render(&turn(3.0)),
+            "[00:03]  Caller: my email is jane@example.com\n"
+        );
+        let mut long = Timeline::new(Paint::new(false), false, false, false).with_hours(true);
+        let first = long.render(&turn(3.0));
+        let later = long.render(&turn(3725.0));
+        assert_eq!(first, "[0:00:03]  Caller: my email is jane@example.com\n");
+        assert_eq!(later, "[1:02:05]  Caller: my email is jane@example.com\n");
+        // The line under the turn starts where the turn's words do.
+        let under = long.render(&entities);
+        assert_eq!(under.find("entities"), first.find("Caller"));
     }
 }

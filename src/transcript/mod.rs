@@ -94,6 +94,19 @@ pub fn unknown_speaker(label: &str) -> String {
     )
 }
 
+impl Transcript {
+    /// The latest time the transcript gives: a turn's end or start, an event's time.
+    pub fn last_time(&self) -> Option<f64> {
+        self.items
+            .iter()
+            .filter_map(|i| match i {
+                Item::Turn(t) => t.end.or(t.at),
+                Item::Event { at, .. } => *at,
+            })
+            .reduce(f64::max)
+    }
+}
+
 /// A cue timing line, `start --> end` and optional VTT cue settings: both times, or the text
 /// that is not a time.
 pub fn cue_times(line: &str) -> Result<(f64, f64), String> {
