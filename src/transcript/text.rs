@@ -42,6 +42,17 @@ pub fn read(text: &str) -> Result<Transcript, ReadError> {
                     format!("`-- {name}` is not an event name (e.g. -- transfer_initiated)"),
                 ));
             }
+            // The same names `call_status.events` accepts: a typo would otherwise fire
+            // nothing, silently.
+            let known = crate::definition::model::CALL_EVENTS;
+            if !known.contains(&name) {
+                let help = crate::diag::did_you_mean(name, known)
+                    .unwrap_or_else(|| format!("events: {}", known.join(", ")));
+                return Err(ReadError::line(
+                    n,
+                    format!("unknown call event `{name}`; {help}"),
+                ));
+            }
             t.items.push(Item::Event {
                 name: name.to_string(),
                 at,
@@ -195,5 +206,11 @@ mod tests {
         );
         assert!(read("#> expecting x").is_err());
         assert!(read("# started: yesterday").is_err());
+        let typo = read("Agent: hi\n[00:30] -- transfer_initated\n").expect_err("typo");
+        assert_eq!(typo.place, "line 2");
+        assert_eq!(
+            typo.message,
+            "unknown call event `transfer_initated`; did you mean `transfer_initiated`?"
+        );
     }
 }
