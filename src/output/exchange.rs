@@ -28,6 +28,30 @@ pub fn redact(text: &str, secrets: &[String]) -> String {
         if inner != s.as_str() && out.contains(inner) {
             out = out.replace(inner, MASK);
         }
+        out = mask_cut_prefix(out, s);
+    }
+    out
+}
+
+/// A value shortened for display ends in `…`, possibly in the middle of a secret that the
+/// whole-text pass above cannot recognise: mask whatever first characters of it stand right
+/// before an ellipsis.
+fn mask_cut_prefix(mut out: String, secret: &str) -> String {
+    let mut from = 0;
+    while let Some(rel) = out[from..].find('…') {
+        let at = from + rel;
+        let head = &out[..at];
+        let cut = (2..secret.len())
+            .rev()
+            .filter(|&n| secret.is_char_boundary(n))
+            .find(|&n| head.ends_with(&secret[..n]));
+        match cut {
+            Some(n) => {
+                out.replace_range(at - n..at, MASK);
+                from = at - n + MASK.len() + '…'.len_utf8();
+            }
+            None => from = at + '…'.len_utf8(),
+        }
     }
     out
 }
@@ -154,13 +178,19 @@ pub fn verdict(v: &Verdict, p: Paint) -> String {
     s
 }
 
-fn compact(v: &Json) -> String {
+/// A JSON value on one line, cut at `max` characters with `…` (`redact` masks a secret cut
+/// there too).
+pub fn compact_to(v: &Json, max: usize) -> String {
     let t = v.to_string();
-    if t.chars().count() > 200 {
-        format!("{}…", t.chars().take(200).collect::<String>())
+    if t.chars().count() > max {
+        format!("{}…", t.chars().take(max).collect::<String>())
     } else {
         t
     }
+}
+
+fn compact(v: &Json) -> String {
+    compact_to(v, 200)
 }
 
 /// The whole human view of one exchange; `show_secrets` skips masking.
@@ -278,6 +308,19 @@ pub fn received(r: &Received) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_secret_cut_short_by_an_ellipsis_is_masked_too() {
+        let secrets = vec!["supersecret-token-123".to_string()];
+        assert_eq!(
+            redact(r#"{"k":"supersecret-…"#, &secrets),
+            format!(r#"{{"k":"{MASK}…"#)
+        );
+        assert_eq!(
+            redact("a… b supersecret-token-123 c…", &secrets),
+            format!("a… b {MASK} c…")
+        );
+    }
 
     #[test]
     fn redacts_longest_first_and_escaped() {

@@ -37,12 +37,7 @@ fn clock(at: Option<f64>, hours: bool) -> String {
 }
 
 fn compact(v: &Json) -> String {
-    let t = v.to_string();
-    if t.chars().count() > 160 {
-        format!("{}…", t.chars().take(160).collect::<String>())
-    } else {
-        t
-    }
+    super::exchange::compact_to(v, 160)
 }
 
 impl Timeline {
