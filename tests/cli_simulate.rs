@@ -391,6 +391,46 @@ async fn an_invalid_action_file_stops_the_replay_before_anything_is_sent() {
     assert!(s.received_requests().await.expect("recorded").is_empty());
 }
 
+/// A replay may fire any webhook, so an unset `${env:…}` anywhere in the file stops it before
+/// the first request, even on an action this call never triggers.
+#[tokio::test]
+async fn an_unset_env_anywhere_stops_the_replay_before_the_first_request() {
+    let s = server().await;
+    let file = FILE.replace(
+        r#"webhook: { url: "@URI@/cancel" }"#,
+        r#"webhook: { url: "@URI@/cancel", headers: { X-Key: "${env:VOXHOOK_TEST_NEVER_SET}" } }"#,
+    );
+    assert_ne!(file, FILE);
+    let dir = tempfile::tempdir().expect("tmp");
+    let f = write(
+        dir.path(),
+        "voxhook.yaml",
+        &file
+            .replace("@URI@", &s.uri())
+            .replace("@ONFAIL@", "continue"),
+    );
+    let t = write(dir.path(), "call.txt", CALL);
+    let out = Command::cargo_bin("voxhook")
+        .expect("bin")
+        .env("NO_COLOR", "1")
+        .env_remove("VOXHOOK_TEST_NEVER_SET")
+        .arg("-f")
+        .arg(&f)
+        .args(["simulate", "--allow-local", "--json"])
+        .arg(&t)
+        .timeout(Duration::from_secs(60))
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty(), "nothing printed");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("environment variable `VOXHOOK_TEST_NEVER_SET` is not set"),
+        "{err}"
+    );
+    assert!(s.received_requests().await.expect("recorded").is_empty());
+}
+
 #[tokio::test]
 async fn expectations_must_name_real_actions_and_parameters() {
     let s = server().await;

@@ -63,13 +63,14 @@ const LOCAL_URL_RULES: [&str; 2] = ["url-scheme", "url-private"];
 /// lint prints them, and the command exits 2. `local` relaxes the local-URL rules.
 pub fn load_valid(g: &Global, local: bool) -> Result<Definition> {
     let loaded = load(g, true)?;
-    check_errors(g, &loaded, local)?;
+    check_errors(g, &loaded, local, false)?;
     Ok(loaded.def)
 }
 
-/// Refuse a loaded file with errors, printing them as lint does (exit 2).
-pub fn check_errors(g: &Global, loaded: &Loaded, local: bool) -> Result<()> {
-    let findings: Vec<_> = crate::lint::errors(loaded)
+/// Refuse a loaded file with errors, printing them as lint does (exit 2). `check_env` also
+/// refuses unset `${env:…}` anywhere in the file, for a command that may send to any target.
+pub fn check_errors(g: &Global, loaded: &Loaded, local: bool, check_env: bool) -> Result<()> {
+    let findings: Vec<_> = crate::lint::errors(loaded, check_env)
         .into_iter()
         .filter(|f| !(local && LOCAL_URL_RULES.contains(&f.code)))
         .collect();

@@ -215,8 +215,9 @@ pub fn lint(loaded: &Loaded, check_env: bool) -> Vec<Finding> {
 
 /// Only the rules that find errors: what a command that refuses an invalid file needs, for
 /// less work on a large file.
-pub fn errors(loaded: &Loaded) -> Vec<Finding> {
-    let mut findings = lint_with(loaded, false, |r| r.severity == Severity::Error);
+/// `check_env`: an `${env:…}` that is neither set nor given a fallback is an error too.
+pub fn errors(loaded: &Loaded, check_env: bool) -> Vec<Finding> {
+    let mut findings = lint_with(loaded, check_env, |r| r.severity == Severity::Error);
     findings.retain(|f| f.severity == Severity::Error);
     findings
 }
