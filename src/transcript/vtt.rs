@@ -44,32 +44,72 @@ pub fn read(text: &str) -> Result<Transcript, ReadError> {
             i += 1;
         }
         let payload = text_lines.join(" ");
-        let (side, speaker, words) = if let Some(rest) = payload.strip_prefix("<v") {
-            let (label, words) = rest
-                .split_once('>')
-                .ok_or_else(|| ReadError::line(timing_at + 2, "`<v` voice tag is not closed"))?;
-            let label = label.trim().split('.').next().unwrap_or("").trim();
-            let side = side_of(label)
-                .ok_or_else(|| ReadError::line(timing_at + 2, unknown_speaker(label)))?;
-            (side, label.to_string(), strip_tags(words))
+        let place = format!("line {}", timing_at + 2);
+        let spoken = voices(&payload).map_err(|e| ReadError::line(timing_at + 2, e))?;
+        let voices = if !spoken.is_empty() {
+            spoken
         } else {
-            split_speaker(&payload).ok_or_else(|| {
+            let (side, speaker, words) = split_speaker(&payload).ok_or_else(|| {
                 ReadError::line(
                     timing_at + 2,
                     "expected `<v Caller>` or a `Caller:` prefix on the cue text",
                 )
-            })?
+            })?;
+            vec![(side, speaker, strip_tags(&words))]
         };
-        t.items.push(Item::Turn(Turn {
-            side,
-            speaker,
-            text: strip_tags(&words),
-            at: Some(at),
-            end: Some(end),
-            place: format!("line {}", timing_at + 2),
-        }));
+        // A cue where two people speak (`<v Caller>…</v> <v Agent>…</v>`) is two turns.
+        for (side, speaker, text) in voices {
+            t.items.push(Item::Turn(Turn {
+                side,
+                speaker,
+                text,
+                at: Some(at),
+                end: Some(end),
+                place: place.clone(),
+            }));
+        }
     }
     Ok(t)
+}
+
+/// The voices of a cue: each `<v[.class…] Speaker>` span and its words.
+fn voices(payload: &str) -> Result<Vec<(Side, String, String)>, String> {
+    let mut out = Vec::new();
+    let mut rest = payload;
+    while let Some(open) = rest.find("<v") {
+        let after = &rest[open + 2..];
+        if !after.starts_with([' ', '.', '\t']) {
+            // Another tag that starts with v; not a voice.
+            rest = after;
+            continue;
+        }
+        let close = after
+            .find('>')
+            .ok_or_else(|| "`<v` voice tag is not closed".to_string())?;
+        // `<v.loud Caller>`: classes, then the speaker's name.
+        let tag = &after[..close];
+        let label = match tag.strip_prefix('.') {
+            Some(classes) => classes
+                .split_once(char::is_whitespace)
+                .map_or("", |(_, n)| n),
+            None => tag,
+        }
+        .trim();
+        let side = side_of(label).ok_or_else(|| unknown_speaker(label))?;
+        let body = &after[close + 1..];
+        let next = next_voice(body).unwrap_or(body.len());
+        let words = strip_tags(&body[..next]);
+        out.push((side, label.to_string(), words));
+        rest = &body[next..];
+    }
+    Ok(out)
+}
+
+/// Where the next voice tag starts in `s`.
+fn next_voice(s: &str) -> Option<usize> {
+    s.match_indices("<v")
+        .map(|(i, _)| i)
+        .find(|&i| s[i + 2..].starts_with([' ', '.', '\t']))
 }
 
 fn strip_tags(s: &str) -> String {
@@ -101,6 +141,18 @@ mod tests {
         assert_eq!(
             (bad.place.as_str(), bad.message.as_str()),
             ("line 3", "`soon` is not a cue time")
+        );
+    }
+
+    #[test]
+    fn voice_classes_and_two_voices_in_one_cue() {
+        let t = read("WEBVTT\n\n00:00:01.000 --> 00:00:03.000\n<v.loud Caller>hi there</v> <v Agent>please hold</v>\n").expect("reads");
+        assert_eq!(t.items.len(), 2);
+        assert!(
+            matches!(&t.items[0], Item::Turn(Turn { side: Side::Caller, text, speaker, .. }) if text == "hi there" && speaker == "Caller")
+        );
+        assert!(
+            matches!(&t.items[1], Item::Turn(Turn { side: Side::Agent, text, .. }) if text == "please hold")
         );
     }
 
