@@ -108,7 +108,7 @@ pub struct SendArgs {
     #[arg(long, value_name = "PHONE")]
     pub caller: Option<String>,
     /// Region for phone numbers written without a country code
-    #[arg(long, default_value = "US", value_name = "CC")]
+    #[arg(long, default_value = "US", value_name = "CC", value_parser = region)]
     pub region: String,
     /// Print JSON instead of the human view
     #[arg(long)]
@@ -174,4 +174,12 @@ pub struct InitArgs {
     /// Overwrite an existing file
     #[arg(long)]
     pub force: bool,
+}
+
+/// `--region`: a region libphonenumber knows, upper-cased.
+fn region(s: &str) -> Result<String, String> {
+    let code = s.trim().to_ascii_uppercase();
+    code.parse::<phonenumber::country::Id>()
+        .map(|_| code.clone())
+        .map_err(|_| format!("`{s}` is not a region code (two letters, e.g. US, GB, DE)"))
 }

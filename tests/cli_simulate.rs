@@ -540,3 +540,19 @@ fn human_timeline_snapshot() {
     let text = ms.replace_all(&text, ", <ms>");
     insta::assert_snapshot!("simulate_order_status_mock", text);
 }
+
+#[test]
+fn an_unknown_region_is_refused() {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let out = Command::cargo_bin("voxhook")
+        .expect("bin")
+        .current_dir(&root)
+        .args(["-f", "actions.example.yaml", "simulate"])
+        .args(["examples/order-status.txt", "--dry-run", "--region", "XX"])
+        .timeout(Duration::from_secs(60))
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("`XX` is not a region code"));
+}

@@ -24,7 +24,7 @@ fn digit_word(w: &str) -> Option<char> {
 
 /// Split into tokens, keeping characters that matter inside emails, dates and numbers.
 fn tokens(s: &str) -> Vec<String> {
-    s.to_lowercase()
+    without_thousands_commas(&s.to_lowercase())
         .replace(['’', '‘'], "'")
         .split(|c: char| c.is_whitespace() || matches!(c, ',' | '!' | '?' | ';' | '"' | '(' | ')'))
         .map(|t| {
@@ -34,6 +34,24 @@ fn tokens(s: &str) -> Vec<String> {
         })
         .filter(|t| !t.is_empty())
         .collect()
+}
+
+/// "1,200" is one number: drop a comma between a digit and exactly three digits.
+fn without_thousands_commas(s: &str) -> String {
+    let b = s.as_bytes();
+    let mut out = String::with_capacity(s.len());
+    for (i, c) in s.char_indices() {
+        let grouping = c == ','
+            && i > 0
+            && b[i - 1].is_ascii_digit()
+            && b.len() >= i + 4
+            && b[i + 1..i + 4].iter().all(u8::is_ascii_digit)
+            && !b.get(i + 4).is_some_and(u8::is_ascii_digit);
+        if !grouping {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// One unit of a spoken digit run: its digits.
@@ -225,6 +243,12 @@ mod tests {
         assert_eq!(normalise("oh two oh one"), "0201");
         assert_eq!(normalise("double five one two"), "5512");
         assert_eq!(normalise("five-five-five one two"), "55512");
+    }
+
+    #[test]
+    fn thousands_separators() {
+        assert_eq!(normalise("I need 1,200 widgets"), "i need 1200 widgets");
+        assert_eq!(normalise("1,234,567 or 3,4"), "1234567 or 3 4");
     }
 
     #[test]
