@@ -556,3 +556,38 @@ fn an_unknown_region_is_refused() {
     assert!(out.stdout.is_empty());
     assert!(String::from_utf8_lossy(&out.stderr).contains("`XX` is not a region code"));
 }
+
+/// `--var` stands in for the envelope's built-ins, and the envelope agrees with the templates.
+#[test]
+fn vars_set_the_envelope_built_ins() {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let out = Command::cargo_bin("voxhook")
+        .expect("bin")
+        .current_dir(&root)
+        .args(["-f", "actions.example.yaml", "simulate"])
+        .args(["examples/order-status.txt", "--dry-run", "--json"])
+        .args([
+            "--var",
+            "caller_phone=(415) 555-2671",
+            "--var",
+            "contact_id=cus_9",
+        ])
+        .args(["--var", "conversation_id=conv_1"])
+        .timeout(Duration::from_secs(60))
+        .output()
+        .expect("runs");
+    let events: Vec<Value> = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .filter_map(|l| serde_json::from_str(l).ok())
+        .collect();
+    assert_eq!(events[0]["caller"], "+14155552671");
+    assert_eq!(events[0]["conversation_id"], "conv_1");
+    let context = events
+        .iter()
+        .find_map(|e| e["body"].get("context").cloned())
+        .expect("an action envelope");
+    assert_eq!(
+        context,
+        json!({"agent_id": "agent_7f3a", "conversation_id": "conv_1", "contact_id": "cus_9", "caller_phone": "+14155552671"})
+    );
+}

@@ -58,9 +58,11 @@ impl CallContext {
         }
     }
 
+    /// Assigned by the pre-call webhook, else given with `--var`.
     fn contact_id(&self) -> Json {
         self.assigned
             .iter()
+            .chain(self.cli_vars.iter())
             .find(|(k, _)| k == "contact_id")
             .map(|(_, v)| v.clone())
             .unwrap_or(Json::Null)

@@ -42,6 +42,19 @@ impl<'a> Run<'a> {
                 (k, typed)
             })
             .collect();
+        // `--var` may stand in for the built-ins a platform puts in every envelope: the
+        // envelope and the templates then agree.
+        for (k, v) in ctx.cli_vars.clone() {
+            let text = crate::webhook::render::value_text(&v);
+            match k.as_str() {
+                "conversation_id" | "conversation_uuid" => ctx.conversation_id = text,
+                "caller_phone" => {
+                    ctx.caller_phone = crate::values::to_e164(&text, &send.region)
+                        .map_err(|e| Error::input(format!("--var caller_phone: {e}")))?
+                }
+                _ => {}
+            }
+        }
         let sender = Sender::new(
             &def.policy,
             SendOptions {
