@@ -150,7 +150,7 @@ pub struct TestArgs {
 
 #[derive(Args, Debug)]
 pub struct SimulateArgs {
-    /// The transcript: .txt, .vtt, .srt or .json
+    /// The transcript: .txt, .vtt, .srt or .json (`-` reads standard input)
     pub transcript: PathBuf,
     /// The call's start time, RFC 3339 (else `# started:`, else now)
     #[arg(long, value_name = "RFC3339")]

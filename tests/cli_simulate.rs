@@ -591,3 +591,27 @@ fn vars_set_the_envelope_built_ins() {
         json!({"agent_id": "agent_7f3a", "conversation_id": "conv_1", "contact_id": "cus_9", "caller_phone": "+14155552671"})
     );
 }
+
+#[test]
+fn a_transcript_from_standard_input() {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let call = std::fs::read(root.join("examples/water-heater.vtt")).expect("example");
+    let out = Command::cargo_bin("voxhook")
+        .expect("bin")
+        .current_dir(&root)
+        .args([
+            "-f",
+            "actions.example.yaml",
+            "simulate",
+            "-",
+            "--dry-run",
+            "--json",
+        ])
+        .write_stdin(call)
+        .timeout(Duration::from_secs(60))
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains(r#""event":"trigger""#), "{text}");
+}

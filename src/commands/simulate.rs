@@ -102,10 +102,22 @@ pub fn run(a: SimulateArgs, g: &Global) -> Result<Outcome> {
 
 /// Read the transcript and settle the call's start and caller.
 fn prepare(a: &SimulateArgs) -> Result<Prepared> {
-    let bytes = std::fs::read(&a.transcript).map_err(|source| Error::Io {
-        path: a.transcript.clone(),
-        source,
-    })?;
+    // `-` is standard input, as for curl's `-d @-`; the format then comes from the content.
+    let bytes = if a.transcript.as_os_str() == "-" {
+        let mut b = Vec::new();
+        std::io::Read::read_to_end(&mut std::io::stdin().lock(), &mut b).map_err(|source| {
+            Error::Io {
+                path: "<stdin>".into(),
+                source,
+            }
+        })?;
+        b
+    } else {
+        std::fs::read(&a.transcript).map_err(|source| Error::Io {
+            path: a.transcript.clone(),
+            source,
+        })?
+    };
     let transcript = crate::transcript::read(&a.transcript, &bytes).map_err(|e| {
         Error::input(format!(
             "{}: {}: {}",

@@ -157,18 +157,17 @@ pub fn read(path: &std::path::Path, bytes: &[u8]) -> Result<Transcript, ReadErro
         .unwrap_or("")
         .to_ascii_lowercase();
     let trimmed = text.trim_start();
+    // Content that can only be one format wins over the extension (a JSON export saved as
+    // .txt); then the extension decides.
+    let json_like = (trimmed.starts_with('[') || trimmed.starts_with('{'))
+        && serde_json::from_str::<serde_json::Value>(text).is_ok();
     match ext.as_str() {
+        _ if trimmed.starts_with("WEBVTT") => vtt::read(text),
+        _ if json_like => json::read(text),
         "vtt" => vtt::read(text),
         "srt" => srt::read(text),
         "json" => json::read(text),
         "txt" | "text" | "log" => text::read(text),
-        _ if trimmed.starts_with("WEBVTT") => vtt::read(text),
-        _ if trimmed.starts_with('[')
-            && trimmed.trim_end().ends_with(']')
-            && serde_json::from_str::<serde_json::Value>(text).is_ok() =>
-        {
-            json::read(text)
-        }
         _ if trimmed.starts_with('{') => json::read(text),
         _ if srt::looks_like(text) => srt::read(text),
         _ => text::read(text),
@@ -185,6 +184,26 @@ pub fn split_speaker(line: &str) -> Option<(Side, String, String)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn content_that_is_one_format_wins_over_the_extension() {
+        let json = br#"[{"role":"user","content":"hi","time":2}]"#;
+        let t = read(std::path::Path::new("call.txt"), json).expect("read as JSON");
+        assert!(matches!(
+            &t.items[0],
+            Item::Turn(Turn { at: Some(2.0), .. })
+        ));
+        let vtt = b"WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nCaller: hi\n";
+        assert!(read(std::path::Path::new("-"), vtt).is_ok());
+        // A text transcript that starts with a timestamp is not JSON.
+        assert!(
+            read(
+                std::path::Path::new("call.json.txt"),
+                b"[00:01] Caller: hi\n"
+            )
+            .is_ok()
+        );
+    }
 
     #[test]
     fn timestamps() {
