@@ -80,7 +80,19 @@ fn year_of(s: Option<regex::Match>) -> Option<i32> {
 
 /// Dates in the normalised text, in order of appearance.
 pub fn find(norm: &str, today: NaiveDate) -> Vec<NaiveDate> {
-    let mut found: Vec<(usize, NaiveDate)> = Vec::new();
+    let mut out: Vec<NaiveDate> = Vec::new();
+    for (_, d) in spans(norm, today) {
+        if !out.contains(&d) {
+            out.push(d);
+        }
+    }
+    out
+}
+
+/// Every date phrase in the normalised text, with where it is, in order.
+pub fn spans(norm: &str, today: NaiveDate) -> Vec<(std::ops::Range<usize>, NaiveDate)> {
+    let mut found: Vec<(std::ops::Range<usize>, NaiveDate)> = Vec::new();
+    let place = |c: &regex::Captures| c.get(0).map_or(0..0, |m| m.range());
     // Most turns name no date: every written form has a digit, every spoken one a word
     // containing "day", "tonight" or "tomorrow"; skip the regexes that cannot match.
     let digits = norm.bytes().any(|b| b.is_ascii_digit());
@@ -94,14 +106,14 @@ pub fn find(norm: &str, today: NaiveDate) -> Vec<NaiveDate> {
         for c in ISO.captures_iter(norm) {
             if let (Ok(y), Ok(m), Ok(d)) = (c[1].parse(), c[2].parse(), c[3].parse()) {
                 if let Some(date) = NaiveDate::from_ymd_opt(y, m, d) {
-                    found.push((c.get(0).map_or(0, |m| m.start()), date));
+                    found.push((place(&c), date));
                 }
             }
         }
         for c in NUMERIC.captures_iter(norm) {
             if let (Ok(m), Ok(d)) = (c[1].parse(), c[2].parse()) {
                 if let Some(date) = upcoming(today, m, d, year_of(c.get(3))) {
-                    found.push((c.get(0).map_or(0, |m| m.start()), date));
+                    found.push((place(&c), date));
                 }
             }
         }
@@ -114,7 +126,7 @@ pub fn find(norm: &str, today: NaiveDate) -> Vec<NaiveDate> {
                 };
                 if let (Some(m), Ok(d)) = (month_index(month), day.parse()) {
                     if let Some(date) = upcoming(today, m, d, year_of(c.get(3))) {
-                        found.push((c.get(0).map_or(0, |m| m.start()), date));
+                        found.push((place(&c), date));
                     }
                 }
             }
@@ -122,7 +134,7 @@ pub fn find(norm: &str, today: NaiveDate) -> Vec<NaiveDate> {
     }
     if relative {
         for c in RELATIVE.captures_iter(norm) {
-            let at = c.get(0).map_or(0, |m| m.start());
+            let at = place(&c);
             let date = if c.get(1).is_some() {
                 Some(today + Duration::days(2))
             } else if c.get(2).is_some() {
@@ -142,14 +154,8 @@ pub fn find(norm: &str, today: NaiveDate) -> Vec<NaiveDate> {
             }
         }
     }
-    found.sort_by_key(|(at, _)| *at);
-    let mut out: Vec<NaiveDate> = Vec::new();
-    for (_, d) in found {
-        if !out.contains(&d) {
-            out.push(d);
-        }
-    }
-    out
+    found.sort_by_key(|(at, _)| at.start);
+    found
 }
 
 #[cfg(test)]

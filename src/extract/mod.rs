@@ -70,19 +70,44 @@ impl<'d> Extractor<'d> {
         let joined = pattern::joined(&norm, "");
         let email = email::find(raw, &norm);
         let phone = phone::find(raw, &norm, &self.region);
-        let dates = date::find(&norm, today);
-        // Digits of a phone number are not also loose numbers.
-        let rest = if phone.is_empty() {
-            norm.clone()
-        } else {
-            phone::strip(&norm, &self.region)
-        };
-        let digits = number::digits(&rest);
-        let numbers = number::numbers(&rest);
+        let dated = date::spans(&norm, today);
+        let mut dates: Vec<chrono::NaiveDate> = Vec::new();
+        // The day and year of a date, and the digits of a phone number, are not also loose
+        // numbers: blank them before reading numbers.
+        let mut rest = norm.clone();
+        for (at, d) in &dated {
+            if !dates.contains(d) {
+                dates.push(*d);
+            }
+            rest.replace_range(at.clone(), &" ".repeat(at.len()));
+        }
+        if !phone.is_empty() {
+            rest = phone::strip(&rest, &self.region);
+        }
         let mut parameters = Map::new();
         for (k, v) in self.patterns.find(&[raw, &norm, &hyphened, &joined]) {
             parameters.insert(k, Json::String(v));
         }
+        // Nor are the digits of a value heard by its pattern ("o r d one two three four
+        // five" is ORD-12345, not also the number 12345).
+        let taken: Vec<String> = parameters
+            .values()
+            .filter_map(Json::as_str)
+            .flat_map(|v| {
+                v.split(|c: char| !c.is_ascii_digit())
+                    .filter(|d| !d.is_empty())
+                    .map(String::from)
+                    .collect::<Vec<_>>()
+            })
+            .collect();
+        let digits: Vec<String> = number::digits(&rest)
+            .into_iter()
+            .filter(|d| !taken.contains(d))
+            .collect();
+        let numbers: Vec<Json> = number::numbers(&rest)
+            .into_iter()
+            .filter(|n| !taken.contains(&n.to_string()))
+            .collect();
         Entities {
             email,
             phone,
@@ -97,6 +122,23 @@ impl<'d> Extractor<'d> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn date_parts_and_pattern_digits_are_not_numbers() {
+        let src = "version: 1\nactions:\n  - name: a\n    description: x\n    parameters:\n      order_number: { pattern: '^ORD-?\\d{5}$' }\n    webhook: { url: \"https://x.example.com\" }\n";
+        let def = crate::definition::load_str(std::path::Path::new("t.yaml"), src).def;
+        let x = Extractor::new(&def, "US");
+        let today = chrono::NaiveDate::from_ymd_opt(2026, 3, 24).expect("date");
+        let e = x.extract("March 25, 2026 for 3 people", today);
+        assert_eq!(e.date, vec!["2026-03-25"]);
+        assert_eq!(e.number, vec![serde_json::json!(3)]);
+        let e = x.extract("it's O R D one two three four five", today);
+        assert_eq!(
+            e.parameters.get("order_number"),
+            Some(&serde_json::json!("ORD-12345"))
+        );
+        assert!(e.number.is_empty() && e.digits.is_empty(), "{e:?}");
+    }
 
     #[test]
     fn phone_digits_are_not_numbers() {
