@@ -214,6 +214,25 @@ async fn replays_the_call_and_servers_receive_exact_bytes() {
     assert_eq!(ended["expectations_passed"], 3);
 }
 
+/// Expected values are typed as heard values are: an address in capitals still matches.
+#[tokio::test]
+async fn expected_values_are_typed_like_heard_ones() {
+    let s = server().await;
+    let (out, _) = simulate(
+        &s.uri(),
+        "continue",
+        &CALL.replace("email=jane@example.com", "email=Jane@Example.COM"),
+        &["--dry-run"],
+    )
+    .await;
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+}
+
 #[tokio::test]
 async fn failed_expectation_exits_1() {
     let s = server().await;
@@ -452,6 +471,20 @@ async fn expectations_must_name_real_actions_and_parameters() {
     )
     .await;
     assert_eq!(out.status.code(), Some(2));
+    // A value that cannot be of its parameter's type is refused, with the line.
+    let (out, _) = simulate(
+        &s.uri(),
+        "continue",
+        &CALL.replace("date=2026-03-25", "date=tomorrow"),
+        &[],
+    )
+    .await;
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("line 13: `date=tomorrow`: `tomorrow` is not a date (YYYY-MM-DD)"),
+        "{err}"
+    );
     assert!(s.received_requests().await.expect("recorded").is_empty());
 }
 

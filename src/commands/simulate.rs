@@ -6,6 +6,7 @@ use crate::listener::Listener;
 use crate::output::{Paint, timeline::Timeline};
 use crate::webhook::run::Run;
 use crate::{Error, Global, Outcome, Result};
+use serde_json::Value as Json;
 use std::io::Write;
 
 /// What the transcript and the flags give a replay.
@@ -20,7 +21,7 @@ pub fn run(a: SimulateArgs, g: &Global) -> Result<Outcome> {
     // file is read.
     std::thread::spawn(|| std::hint::black_box(&*phonenumber::metadata::DATABASE));
     let loaded = super::load(g, true)?;
-    let prepared = prepare(&a);
+    let prepared = prepare(&a, &loaded.def);
     // The listener hears the caller's turns on a second thread, ahead of the call engine
     // (see `listener`); the bounded channel keeps it at most a few thousand turns (a few MB)
     // ahead. It starts building its indexes while the file is checked: nothing it does is
@@ -51,7 +52,6 @@ pub fn run(a: SimulateArgs, g: &Global) -> Result<Outcome> {
             return Ok(None);
         };
         let def = &loaded.def;
-        check_expectations(def, transcript, &a.transcript)?;
         let rt = super::test::runtime()?;
         rt.block_on(async {
             let mut run = Run::new(def, send, *started)?;
@@ -100,8 +100,9 @@ pub fn run(a: SimulateArgs, g: &Global) -> Result<Outcome> {
     }
 }
 
-/// Read the transcript and settle the call's start and caller.
-fn prepare(a: &SimulateArgs) -> Result<Prepared> {
+/// Read the transcript, check its expectations against the file, and settle the call's start
+/// and caller.
+fn prepare(a: &SimulateArgs, def: &crate::definition::Definition) -> Result<Prepared> {
     // `-` is standard input, as for curl's `-d @-`; the format then comes from the content.
     let bytes = if a.transcript.as_os_str() == "-" {
         let mut b = Vec::new();
@@ -118,7 +119,7 @@ fn prepare(a: &SimulateArgs) -> Result<Prepared> {
             source,
         })?
     };
-    let transcript = crate::transcript::read(&a.transcript, &bytes).map_err(|e| {
+    let mut transcript = crate::transcript::read(&a.transcript, &bytes).map_err(|e| {
         Error::input(format!(
             "{}: {}: {}",
             a.transcript.display(),
@@ -144,6 +145,7 @@ fn prepare(a: &SimulateArgs) -> Result<Prepared> {
             send.caller = Some(c.clone());
         }
     }
+    check_expectations(def, &mut transcript, &a.transcript, &send.region)?;
     Ok(Prepared {
         transcript,
         started,
@@ -152,13 +154,16 @@ fn prepare(a: &SimulateArgs) -> Result<Prepared> {
 }
 
 /// Expectations must name real actions and parameters: a typo would otherwise pass forever
-/// (`expect-not`) or fail for the wrong reason.
+/// (`expect-not`) or fail for the wrong reason. Expected values are typed as their parameter
+/// types what it hears (`A@B.com` is `a@b.com`, `(415) 555-2671` is `+14155552671`), and a
+/// value that cannot be one is refused.
 fn check_expectations(
     def: &crate::definition::Definition,
-    t: &crate::transcript::Transcript,
+    t: &mut crate::transcript::Transcript,
     path: &std::path::Path,
+    region: &str,
 ) -> Result<()> {
-    for e in &t.expectations {
+    for e in &mut t.expectations {
         let Some(action) = def.action(&e.action) else {
             let help = crate::diag::did_you_mean(
                 &e.action,
@@ -174,7 +179,19 @@ fn check_expectations(
             )));
         };
         let names = action.parameter_names();
-        for (k, _) in &e.params {
+        for (k, v) in &mut e.params {
+            if let Some(p) = action.parameter(k) {
+                let typed =
+                    crate::values::coerce_type(p.ty.value, &Json::String(v.clone()), region)
+                        .map_err(|why| {
+                            Error::input(format!(
+                                "{}: {}: `{k}={v}`: {why}",
+                                path.display(),
+                                e.place
+                            ))
+                        })?;
+                *v = crate::webhook::render::value_text(&typed);
+            }
             if !names.contains(k) {
                 let help = crate::diag::did_you_mean(k, names.iter().map(String::as_str))
                     .map(|h| format!("; {h}"))
