@@ -58,7 +58,42 @@ pub fn normalise(s: &str) -> String {
     if !last_space {
         out.push(' ');
     }
+    if out.split(' ').any(|w| unmarked_contraction(w).is_some()) {
+        let words: Vec<&str> = out
+            .split(' ')
+            .map(|w| unmarked_contraction(w).unwrap_or(w))
+            .collect();
+        out = words.join(" ");
+    }
     out
+}
+
+/// Contractions a speech recogniser writes without the apostrophe ("dont", "im"). Words that
+/// are also words ("its", "lets", "wont", "well") are left alone.
+fn unmarked_contraction(w: &str) -> Option<&'static str> {
+    Some(match w {
+        "dont" => "do not",
+        "doesnt" => "does not",
+        "didnt" => "did not",
+        "cant" => "can not",
+        "isnt" => "is not",
+        "arent" => "are not",
+        "wasnt" => "was not",
+        "werent" => "were not",
+        "havent" => "have not",
+        "hasnt" => "has not",
+        "wouldnt" => "would not",
+        "couldnt" => "could not",
+        "shouldnt" => "should not",
+        "im" => "i am",
+        "ive" => "i have",
+        "youre" => "you are",
+        "theyre" => "they are",
+        "whats" => "what is",
+        "wheres" => "where is",
+        "thats" => "that is",
+        _ => return None,
+    })
 }
 
 #[cfg(test)]
@@ -69,6 +104,9 @@ mod tests {
     fn contractions_and_punctuation() {
         assert_eq!(normalise("Where's my ORDER?!"), " where is my order ");
         assert_eq!(normalise("I can't — really"), " i can not really ");
+        assert_eq!(normalise("I dont know"), normalise("I don't know"));
+        assert_eq!(normalise("wheres my order"), " where is my order ");
+        assert_eq!(normalise("its lid"), " its lid ");
         assert_eq!(normalise("it’s fine"), " it is fine ");
         assert_eq!(normalise("  "), " ");
     }

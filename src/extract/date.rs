@@ -21,18 +21,56 @@ static ISO: LazyLock<Regex> =
 static NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\b(\d{1,2})/(\d{1,2})(?:/(\d{2}|\d{4}))?\b").expect("static regex")
 });
+/// Ordinals the normaliser leaves as words (text2num spells out numbers under ten).
+const ORDINAL_WORDS: [&str; 9] = [
+    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+];
+const DAY_RE: &str =
+    r"(\d{1,2}|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)(?:st|nd|rd|th)?";
+
 static MONTH_DAY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"\b{MONTH_RE}\.? (?:the )?(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,? (\d{{4}}))?"
+        r"\b{MONTH_RE}\.? (?:the )?{DAY_RE}\b(?:,? (\d{{4}}))?"
     ))
     .expect("static regex")
 });
 static DAY_OF_MONTH: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"\b(?:the )?(\d{{1,2}})(?:st|nd|rd|th)? of {MONTH_RE}\b(?:,? (\d{{4}}))?"
+        r"\b(?:the )?{DAY_RE} of {MONTH_RE}\b(?:,? (\d{{4}}))?"
     ))
     .expect("static regex")
 });
+/// "25 March", "2nd April 2027": the day first, written in digits.
+static DAY_MONTH: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"\b(\d{{1,2}})(?:st|nd|rd|th)? {MONTH_RE}\b(?:,? (\d{{4}}))?"
+    ))
+    .expect("static regex")
+});
+/// "on the 25th": a day of the month, with its ordinal suffix.
+static DAY_ONLY: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\bthe (\d{1,2})(?:st|nd|rd|th)\b").expect("static regex"));
+
+fn day_number(s: &str) -> Option<u32> {
+    s.parse().ok().or_else(|| {
+        ORDINAL_WORDS
+            .iter()
+            .position(|w| *w == s)
+            .map(|i| i as u32 + 1)
+    })
+}
+
+/// The next time the month has day `day`, on or after today.
+fn upcoming_day(today: NaiveDate, day: u32) -> Option<NaiveDate> {
+    let mut first = today.with_day(1)?;
+    for _ in 0..12 {
+        if let Some(d) = first.with_day(day).filter(|d| *d >= today) {
+            return Some(d);
+        }
+        first = first.checked_add_months(chrono::Months::new(1))?;
+    }
+    None
+}
 static RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"\b(?:(the day after tomorrow)|(today|tonight)|(tomorrow)|(?:(next|this|on|coming) )?{WEEKDAY_RE})\b"))
         .expect("static regex")
@@ -95,7 +133,8 @@ pub fn spans(norm: &str, today: NaiveDate) -> Vec<(std::ops::Range<usize>, Naive
     let place = |c: &regex::Captures| c.get(0).map_or(0..0, |m| m.range());
     // Most turns name no date: every written form has a digit, every spoken one a word
     // containing "day", "tonight" or "tomorrow"; skip the regexes that cannot match.
-    let digits = norm.bytes().any(|b| b.is_ascii_digit());
+    let digits =
+        norm.bytes().any(|b| b.is_ascii_digit()) || ORDINAL_WORDS.iter().any(|w| norm.contains(w));
     let relative = ["day", "tonight", "tomorrow"]
         .iter()
         .any(|w| norm.contains(w));
@@ -124,10 +163,36 @@ pub fn spans(norm: &str, today: NaiveDate) -> Vec<(std::ops::Range<usize>, Naive
                 } else {
                     (&c[2], &c[1])
                 };
-                if let (Some(m), Ok(d)) = (month_index(month), day.parse()) {
+                if let (Some(m), Some(d)) = (month_index(month), day_number(day)) {
                     if let Some(date) = upcoming(today, m, d, year_of(c.get(3))) {
                         found.push((place(&c), date));
                     }
+                }
+            }
+        }
+    }
+    // Forms that could also read as part of one above only count where nothing else did.
+    let free = |at: &std::ops::Range<usize>, found: &[(std::ops::Range<usize>, NaiveDate)]| {
+        !found
+            .iter()
+            .any(|(f, _)| f.start < at.end && at.start < f.end)
+    };
+    if digits {
+        for c in DAY_MONTH.captures_iter(norm) {
+            if let (Some(m), Ok(d)) = (month_index(&c[2]), c[1].parse()) {
+                let at = place(&c);
+                if let Some(date) = upcoming(today, m, d, year_of(c.get(3))) {
+                    if free(&at, &found) {
+                        found.push((at, date));
+                    }
+                }
+            }
+        }
+        for c in DAY_ONLY.captures_iter(norm) {
+            let at = place(&c);
+            if let Some(date) = c[1].parse().ok().and_then(|d| upcoming_day(today, d)) {
+                if free(&at, &found) {
+                    found.push((at, date));
                 }
             }
         }
@@ -205,6 +270,16 @@ mod tests {
         assert_eq!(one("march twenty fifth"), d(3, 25));
         assert_eq!(one("the 2nd of April"), d(4, 2));
         assert_eq!(one("the thirtieth of April"), d(4, 30));
+        assert_eq!(one("25 March"), d(3, 25));
+        assert_eq!(
+            one("the 2nd April 2027"),
+            NaiveDate::from_ymd_opt(2027, 4, 2).expect("date")
+        );
+        assert_eq!(one("April first"), d(4, 1));
+        assert_eq!(one("April the second"), d(4, 2));
+        assert_eq!(one("the first of May"), d(5, 1));
+        assert_eq!(one("on the 25th"), d(3, 25));
+        assert_eq!(one("on the 3rd"), d(4, 3), "a past day is next month's");
         assert_eq!(
             one("Jan 3"),
             NaiveDate::from_ymd_opt(2027, 1, 3).expect("date"),
@@ -228,5 +303,7 @@ mod tests {
     fn no_false_positives() {
         assert!(find(&normalise("I may need help"), today()).is_empty());
         assert!(find(&normalise("my order is 12345"), today()).is_empty());
+        assert!(find(&normalise("wait a second"), today()).is_empty());
+        assert!(find(&normalise("the second time"), today()).is_empty());
     }
 }

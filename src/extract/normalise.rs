@@ -131,7 +131,7 @@ fn merge_spelt_letters(mut tokens: Vec<String>) -> Vec<String> {
 }
 
 static SPOKEN_EMAIL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b([a-z0-9][a-z0-9._%+-]*(?: (?:dot|period|underscore|dash) [a-z0-9][a-z0-9._%+-]*)*) at ([a-z0-9-]+(?: (?:dot|period) [a-z0-9-]+)+)\b")
+    Regex::new(r"\b([a-z0-9][a-z0-9._%+-]*(?: (?:dot|period|underscore|dash) [a-z0-9][a-z0-9._%+-]*)*) at ([a-z0-9-]+(?:(?: (?:dot|period) |\.)[a-z0-9-]+)+)\b")
         .expect("static regex")
 });
 static DOT: LazyLock<Regex> =
@@ -280,6 +280,10 @@ mod tests {
         assert_eq!(
             normalise("my email is jane underscore doe at example dot com"),
             "my email is jane_doe@example.com"
+        );
+        assert_eq!(
+            normalise("it's jane at example.com"),
+            "it's jane@example.com"
         );
     }
 }
