@@ -63,7 +63,8 @@ pub fn run(a: SimulateArgs, g: &Global) -> Result<Outcome> {
             run.mock_base = mocks.as_ref().map(|m| m.uri());
             let mut printer =
                 Timeline::new(Paint::new(g.color), send.json, send.show_secrets, g.quiet)
-                    .with_hours(transcript.last_time().is_some_and(|t| t >= 3600.0));
+                    .with_hours(transcript.last_time().is_some_and(|t| t >= 3600.0))
+                    .with_verbose(g.verbose);
             // Buffered: a 100,000-turn replay writes millions of lines. A live exchange
             // flushes, so the timeline shows each webhook as it completes.
             let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
@@ -140,7 +141,11 @@ fn prepare(a: &SimulateArgs, def: &crate::definition::Definition) -> Result<Prep
     if send.caller.is_none() {
         if let Some(c) = &transcript.caller {
             crate::values::to_e164(c, &send.region).map_err(|e| {
-                Error::input(format!("{}: `# caller:` {e}", a.transcript.display()))
+                Error::input(format!(
+                    "{}: {}: caller: {e}",
+                    a.transcript.display(),
+                    transcript.caller_place
+                ))
             })?;
             send.caller = Some(c.clone());
         }

@@ -119,7 +119,8 @@ fn merge_spelt_letters(mut tokens: Vec<String>) -> Vec<String> {
         while j < tokens.len() && single(&tokens[j]) {
             j += 1;
         }
-        if j - i >= 3 {
+        // Three letters or more; a run longer than anyone spells is not a spelling.
+        if (3..=64).contains(&(j - i)) {
             out.push(tokens[i..j].concat());
             i = j;
         } else {

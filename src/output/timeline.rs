@@ -18,6 +18,8 @@ pub struct Timeline {
     expectations_header: bool,
     /// Clocks as `[h:mm:ss]`: the call reaches an hour.
     hours: bool,
+    /// Bodies, parameters and results longer than this are cut with `…` (`-v`: never).
+    width: usize,
 }
 
 /// `[mm:ss]`, or `[h:mm:ss]` throughout a call that reaches an hour, so columns line up.
@@ -36,10 +38,6 @@ fn clock(at: Option<f64>, hours: bool) -> String {
     }
 }
 
-fn compact(v: &Json) -> String {
-    super::exchange::compact_to(v, 160)
-}
-
 impl Timeline {
     pub fn new(paint: Paint, json: bool, show_secrets: bool, quiet: bool) -> Self {
         Timeline {
@@ -50,7 +48,16 @@ impl Timeline {
             secrets: Vec::new(),
             expectations_header: false,
             hours: false,
+            width: 160,
         }
+    }
+
+    /// `-v`: bodies, parameters and results in full.
+    pub fn with_verbose(mut self, verbose: bool) -> Self {
+        if verbose {
+            self.width = usize::MAX;
+        }
+        self
     }
 
     /// Show clocks as `[h:mm:ss]` from the start, for a call that lasts an hour or more.
@@ -85,6 +92,8 @@ impl Timeline {
     fn human(&mut self, e: &Event) -> String {
         let p = self.paint;
         let hours = self.hours;
+        let width = self.width;
+        let compact = |v: &Json| super::exchange::compact_to(v, width);
         // Lines under a turn start where its words do.
         let pad = if hours { " ".repeat(11) } else { " ".repeat(9) };
         match e {
@@ -322,6 +331,23 @@ mod tests {
             text: "my email is jane@example.com".into(),
             place: "line 1".into(),
         }
+    }
+
+    #[test]
+    fn verbose_shows_bodies_in_full() {
+        let long = "x".repeat(300);
+        let fired = Event::ActionFired {
+            at: Some(1.0),
+            action: "a".into(),
+            parameters: [("note".to_string(), Json::String(long.clone()))]
+                .into_iter()
+                .collect(),
+        };
+        let mut short = Timeline::new(Paint::new(false), false, false, false);
+        let cut = short.render(&fired);
+        assert!(cut.contains('…') && !cut.contains(&long), "{cut}");
+        let mut full = Timeline::new(Paint::new(false), false, false, false).with_verbose(true);
+        assert!(full.render(&fired).contains(&long));
     }
 
     #[test]

@@ -15,6 +15,7 @@ pub fn read(text: &str) -> Result<Transcript, ReadError> {
         Value::Object(o) => {
             if let Some(c) = o.get("caller").and_then(Value::as_str) {
                 t.caller = Some(c.to_string());
+                t.caller_place = "$.caller".into();
             }
             if let Some(s) = o.get("started").and_then(Value::as_str) {
                 t.started =

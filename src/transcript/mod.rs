@@ -50,6 +50,8 @@ pub enum Item {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Transcript {
     pub caller: Option<String>,
+    /// Where the caller was given (`line 1`, `$.caller`), for messages about it.
+    pub caller_place: String,
     pub started: Option<DateTime<FixedOffset>>,
     pub items: Vec<Item>,
     pub expectations: Vec<Expectation>,
@@ -161,7 +163,7 @@ pub fn read(path: &std::path::Path, bytes: &[u8]) -> Result<Transcript, ReadErro
     // .txt); then the extension decides.
     let json_like = (trimmed.starts_with('[') || trimmed.starts_with('{'))
         && serde_json::from_str::<serde_json::Value>(text).is_ok();
-    match ext.as_str() {
+    let t = match ext.as_str() {
         _ if trimmed.starts_with("WEBVTT") => vtt::read(text),
         _ if json_like => json::read(text),
         "vtt" => vtt::read(text),
@@ -171,7 +173,71 @@ pub fn read(path: &std::path::Path, bytes: &[u8]) -> Result<Transcript, ReadErro
         _ if trimmed.starts_with('{') => json::read(text),
         _ if srt::looks_like(text) => srt::read(text),
         _ => text::read(text),
+    }?;
+    check_times(&t)?;
+    Ok(t)
+}
+
+/// A call has turns, and its clock does not run backwards (WebVTT requires cues in order of
+/// start time; a transcript whose times go back was cut or merged wrongly).
+fn check_times(t: &Transcript) -> Result<(), ReadError> {
+    if !t.items.iter().any(|i| matches!(i, Item::Turn(_))) {
+        return Err(ReadError {
+            place: "line 1".into(),
+            message: "the transcript has no turns".into(),
+        });
     }
+    let mut last: Option<f64> = None;
+    for item in &t.items {
+        let (at, place) = match item {
+            Item::Turn(turn) => (turn.at, &turn.place),
+            Item::Event { at, place, .. } => (*at, place),
+        };
+        let Some(at) = at else { continue };
+        if at < 0.0 || !at.is_finite() {
+            return Err(ReadError {
+                place: place.clone(),
+                message: format!("{at} is not a time in the call (seconds from its start)"),
+            });
+        }
+        if let Some(before) = last.filter(|b| at < *b) {
+            return Err(ReadError {
+                place: place.clone(),
+                message: format!(
+                    "{} is earlier than the turn before it ({}): times must not go back",
+                    clock(at),
+                    clock(before)
+                ),
+            });
+        }
+        last = Some(at);
+    }
+    Ok(())
+}
+
+/// `mm:ss` (or `h:mm:ss`) for messages.
+fn clock(secs: f64) -> String {
+    let s = secs as u64;
+    if s >= 3600 {
+        format!("{}:{:02}:{:02}", s / 3600, (s / 60) % 60, s % 60)
+    } else {
+        format!("{:02}:{:02}", s / 60, s % 60)
+    }
+}
+
+/// The text of a cue without its markup (`<i>`, `<b>`, `</v>`).
+pub(crate) fn strip_tags(s: &str) -> String {
+    let mut out = String::new();
+    let mut depth = 0;
+    for c in s.chars() {
+        match c {
+            '<' => depth += 1,
+            '>' if depth > 0 => depth -= 1,
+            c if depth == 0 => out.push(c),
+            _ => {}
+        }
+    }
+    out.trim().to_string()
 }
 
 /// `Caller: words` -> (side, speaker, words) when the prefix is a known speaker.
@@ -184,6 +250,29 @@ pub fn split_speaker(line: &str) -> Option<(Side, String, String)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn times_go_forward_and_a_call_has_turns() {
+        let txt = std::path::Path::new("call.txt");
+        let back = read(txt, b"[00:05] Agent: hi\n[00:01] Caller: hello\n").expect_err("back");
+        assert_eq!(back.place, "line 2");
+        assert_eq!(
+            back.message,
+            "00:01 is earlier than the turn before it (00:05): times must not go back"
+        );
+        let json = std::path::Path::new("call.json");
+        let negative = read(json, br#"[{"role":"user","content":"hi","time":-5}]"#);
+        assert_eq!(negative.expect_err("negative").place, "$[0]");
+        assert_eq!(
+            read(txt, b"# caller: +1 415 555 2671\n")
+                .expect_err("empty")
+                .message,
+            "the transcript has no turns"
+        );
+        assert!(read(json, b"[]").is_err());
+        let t = read(txt, b"# caller: nobody\nCaller: hi\n").expect("reads");
+        assert_eq!(t.caller_place, "line 1");
+    }
 
     #[test]
     fn content_that_is_one_format_wins_over_the_extension() {

@@ -42,7 +42,7 @@ pub fn read(text: &str) -> Result<Transcript, ReadError> {
             text_lines.push(lines[i].trim());
             i += 1;
         }
-        let payload = text_lines.join(" ");
+        let payload = strip_tags(&text_lines.join(" "));
         let (side, speaker, words) = split_speaker(&payload).ok_or_else(|| {
             ReadError::line(
                 text_at,
@@ -72,6 +72,11 @@ mod tests {
             matches!(&t.items[1], Item::Turn(Turn { side: Side::Caller, at: Some(3.25), end: Some(5.0), text, .. }) if text == "my order is late")
         );
         assert!(looks_like("1\n00:00:01,000 --> 00:00:02,000\n"));
+        let t = read("1\n00:00:01,000 --> 00:00:02,000\n<i>Caller:</i> it's <b>urgent</b>\n")
+            .expect("reads");
+        assert!(
+            matches!(&t.items[0], Item::Turn(Turn { side: Side::Caller, text, .. }) if text == "it's urgent")
+        );
     }
 
     #[test]

@@ -85,7 +85,10 @@ fn header(rest: &str, n: usize, t: &mut Transcript) -> Result<(), ReadError> {
         return Ok(());
     };
     match key.trim().to_ascii_lowercase().as_str() {
-        "caller" => t.caller = Some(value.trim().to_string()),
+        "caller" => {
+            t.caller = Some(value.trim().to_string());
+            t.caller_place = format!("line {n}");
+        }
         "started" => {
             let v = value.trim();
             t.started = Some(chrono::DateTime::parse_from_rfc3339(v).map_err(|_| {

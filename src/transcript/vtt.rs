@@ -112,20 +112,6 @@ fn next_voice(s: &str) -> Option<usize> {
         .find(|&i| s[i + 2..].starts_with([' ', '.', '\t']))
 }
 
-fn strip_tags(s: &str) -> String {
-    let mut out = String::new();
-    let mut depth = 0;
-    for c in s.chars() {
-        match c {
-            '<' => depth += 1,
-            '>' if depth > 0 => depth -= 1,
-            c if depth == 0 => out.push(c),
-            _ => {}
-        }
-    }
-    out.trim().to_string()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
