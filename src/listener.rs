@@ -21,11 +21,10 @@ pub struct Hearing {
 pub struct Listener<'d> {
     extractor: Extractor<'d>,
     triggers: TriggerEngine,
-    started: DateTime<FixedOffset>,
 }
 
 impl<'d> Listener<'d> {
-    pub fn new(def: &'d Definition, region: &str, started: DateTime<FixedOffset>) -> Self {
+    pub fn new(def: &'d Definition, region: &str) -> Self {
         // The two indexes are independent and, for thousands of actions, each takes a while
         // (literal prefixes of every pattern): build them side by side.
         let (extractor, triggers) = std::thread::scope(|s| {
@@ -36,14 +35,12 @@ impl<'d> Listener<'d> {
         Listener {
             extractor,
             triggers: triggers.unwrap_or_else(|e| std::panic::resume_unwind(e)),
-            started,
         }
     }
 
-    pub fn hear(&self, turn: &Turn) -> Hearing {
-        let entities = self
-            .extractor
-            .extract(&turn.text, today(self.started, turn.at));
+    /// Hear one turn of a call that started at `started` (dates are relative to it).
+    pub fn hear(&self, turn: &Turn, started: DateTime<FixedOffset>) -> Hearing {
+        let entities = self.extractor.extract(&turn.text, today(started, turn.at));
         let normalised = crate::text::normalise(&turn.text);
         let triggered = self.triggers.triggered(&turn.text, &normalised, &entities);
         Hearing {
@@ -54,9 +51,14 @@ impl<'d> Listener<'d> {
 
     /// Hear every caller turn of `t` in order, handing each to `out`; stops early when `out`
     /// returns false (the engine went away).
-    pub fn hear_all(&self, t: &Transcript, mut out: impl FnMut(Hearing) -> bool) {
+    pub fn hear_all(
+        &self,
+        t: &Transcript,
+        started: DateTime<FixedOffset>,
+        mut out: impl FnMut(Hearing) -> bool,
+    ) {
         for turn in caller_turns(t) {
-            if !out(self.hear(turn)) {
+            if !out(self.hear(turn, started)) {
                 break;
             }
         }

@@ -21,24 +21,28 @@ pub fn run(a: SimulateArgs, g: &Global) -> Result<Outcome> {
     // file is read.
     std::thread::spawn(|| std::hint::black_box(&*phonenumber::metadata::DATABASE));
     let loaded = super::load(g, true)?;
-    let prepared = prepare(&a, &loaded.def);
+    let prepared: std::sync::OnceLock<Result<Prepared>> = std::sync::OnceLock::new();
     // The listener hears the caller's turns on a second thread, ahead of the call engine
     // (see `listener`); the bounded channel keeps it at most a few thousand turns (a few MB)
-    // ahead. It starts building its indexes while the file is checked: nothing it does is
-    // sent, and the engine waits for the check.
+    // ahead. It builds its indexes while this thread reads the transcript and checks the
+    // file: nothing it does is sent, and the engine waits for the check.
     let outcome = std::thread::scope(|scope| -> Result<Option<Outcome>> {
         let (tx, rx) = std::sync::mpsc::sync_channel(4096);
-        if let Ok(p) = &prepared {
-            let (def, region, transcript, started) =
-                (&loaded.def, &p.send.region, &p.transcript, p.started);
-            scope.spawn(move || {
-                let listener = Listener::new(def, region, started);
-                listener.hear_all(transcript, |h| tx.send(h).is_ok());
-                // The process ends soon: freeing thousands of compiled regexes one by one
-                // would only add to a long replay's time.
-                std::mem::forget(listener);
-            });
-        }
+        // `go` is dropped unsent if this thread unwinds before the transcript is ready, so
+        // the listener never waits for a transcript that will not come.
+        let (go, start) = std::sync::mpsc::channel::<()>();
+        let (def, region, ready) = (&loaded.def, &a.send.region, &prepared);
+        scope.spawn(move || {
+            let listener = Listener::new(def, region);
+            if let (Ok(()), Some(Ok(p))) = (start.recv(), ready.get()) {
+                listener.hear_all(&p.transcript, p.started, |h| tx.send(h).is_ok());
+            }
+            // The process ends soon: freeing thousands of compiled regexes one by one
+            // would only add to a long replay's time.
+            std::mem::forget(listener);
+        });
+        let prepared = prepared.get_or_init(|| prepare(&a, &loaded.def));
+        let _ = go.send(());
         // Errors in the action file come first; with any, nothing is sent. A replay may fire
         // any webhook of the file, so an unset `${env:…}` anywhere stops it now, not after
         // the webhooks before it were sent.
@@ -94,10 +98,10 @@ pub fn run(a: SimulateArgs, g: &Global) -> Result<Outcome> {
     })?;
     // As with the listener: the process ends right after this.
     std::mem::forget(loaded);
-    match (outcome, prepared) {
+    match (outcome, prepared.into_inner()) {
         (Some(outcome), _) => Ok(outcome),
-        (None, Err(e)) => Err(e),
-        (None, Ok(_)) => Err(Error::Failed("the replay did not run".into())),
+        (None, Some(Err(e))) => Err(e),
+        (None, _) => Err(Error::Failed("the replay did not run".into())),
     }
 }
 
