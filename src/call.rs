@@ -44,6 +44,8 @@ pub enum Event {
         by: String,
         /// Conditions that did not hold, if any: then the action does not fire.
         unmet: Vec<String>,
+        /// It already fired with these parameters: an action fires once per set.
+        already_fired: bool,
     },
     ActionPending {
         #[serde(skip_serializing_if = "Option::is_none")]
@@ -293,11 +295,15 @@ impl<'a> CallEngine<'a> {
             let action = &def.actions[t.action];
             let (params, missing) = self.parameters(t.action);
             let unmet = self.unmet_conditions(action, &params);
+            let already_fired = unmet.is_empty()
+                && missing.is_empty()
+                && self.seen.contains(&fire_key(action, &params));
             sink(&Event::Trigger {
                 at,
                 action: action.name.value.clone(),
                 by: t.by.clone(),
                 unmet: unmet.clone(),
+                already_fired,
             });
             if !unmet.is_empty() {
                 continue;
@@ -469,12 +475,7 @@ impl<'a> CallEngine<'a> {
     ) -> crate::Result<()> {
         let def = self.run.def;
         let action = &def.actions[idx];
-        let key = format!(
-            "{}{}",
-            action.name.value,
-            serde_json::to_string(&params).unwrap_or_default()
-        );
-        if !self.seen.insert(key) {
+        if !self.seen.insert(fire_key(action, &params)) {
             return Ok(());
         }
         sink(&Event::ActionFired {
@@ -630,6 +631,15 @@ impl<'a> CallEngine<'a> {
             )
         }
     }
+}
+
+/// What makes two firings the same: the action and its parameters.
+fn fire_key(action: &Action, params: &Map<String, Json>) -> String {
+    format!(
+        "{}{}",
+        action.name.value,
+        serde_json::to_string(params).unwrap_or_default()
+    )
 }
 
 /// The `transcript` built-in: one `Speaker: words` line per turn.

@@ -233,6 +233,23 @@ async fn expected_values_are_typed_like_heard_ones() {
     );
 }
 
+/// An action fires once per distinct set of parameters; a repeat says why it did not fire.
+#[tokio::test]
+async fn a_repeat_with_the_same_parameters_is_marked_and_not_sent() {
+    let s = server().await;
+    let call = "[00:01] Caller: where is my order, it's ORD-12345\n[00:05] Caller: where is my order? ORD-12345\n[00:09] Caller: where is my order ORD-54321\n";
+    let (out, events) = simulate(&s.uri(), "continue", call, &[]).await;
+    assert_eq!(out.status.code(), Some(0));
+    let repeats: Vec<bool> = events
+        .iter()
+        .filter(|e| e["event"] == "trigger" && e["action"] == "check_order")
+        .map(|e| e["already_fired"] == true)
+        .collect();
+    assert_eq!(repeats, vec![false, true, false]);
+    let reqs = s.received_requests().await.expect("recorded");
+    assert_eq!(bodies(&reqs, "/orders").len(), 2, "once per parameter set");
+}
+
 #[tokio::test]
 async fn failed_expectation_exits_1() {
     let s = server().await;

@@ -119,8 +119,14 @@ fn merge_spelt_letters(mut tokens: Vec<String>) -> Vec<String> {
         while j < tokens.len() && single(&tokens[j]) {
             j += 1;
         }
-        // Three letters or more; a run longer than anyone spells is not a spelling.
-        if (3..=64).contains(&(j - i)) {
+        // Three letters or more; two when an address or digits follow ("j o at …",
+        // "x y 1234"), where they cannot be words. A run longer than anyone spells is not a
+        // spelling.
+        let next = tokens.get(j).map(String::as_str);
+        let code_follows = next
+            .is_some_and(|n| n == "at" || (!n.is_empty() && n.chars().all(|c| c.is_ascii_digit())));
+        let min = if code_follows { 2 } else { 3 };
+        if (min..=64).contains(&(j - i)) {
             out.push(tokens[i..j].concat());
             i = j;
         } else {
@@ -270,6 +276,9 @@ mod tests {
     #[test]
     fn spelt_letters_and_spoken_email() {
         assert_eq!(normalise("j a n e at example dot com"), "jane@example.com");
+        assert_eq!(normalise("j o at example dot com"), "jo@example.com");
+        assert_eq!(normalise("code x y 1234"), "code xy 1234");
+        assert_eq!(normalise("is it a b or c"), "is it a b or c");
         assert_eq!(
             normalise("it is bob.smith at mail dot example dot org"),
             "it is bob.smith@mail.example.org"

@@ -184,5 +184,14 @@ mod tests {
             vec![("order_number".into(), "ORD-12345".into())]
         );
         assert!(s.find(&["ORD-123"]).is_empty());
+        let two = "version: 1\nactions:\n  - name: a\n    description: x\n    parameters:\n      code: { pattern: '^[A-Z]{2}\\d{4}$' }\n    webhook: { url: \"https://x.example.com\" }\n";
+        let def2 = crate::definition::load_str(std::path::Path::new("t.yaml"), two).def;
+        let s2 = PatternSet::new(&def2);
+        let spoken = "it is x y one two three four";
+        let n = normalise(spoken);
+        assert_eq!(
+            s2.find(&[spoken, &n, &joined(&n, "-"), &joined(&n, "")]),
+            vec![("code".into(), "XY1234".into())]
+        );
     }
 }

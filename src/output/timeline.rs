@@ -161,9 +161,18 @@ impl Timeline {
                 format!("{pad}{} {}\n", p.dim("entities:"), parts.join(", "))
             }
             Event::Trigger {
-                action, by, unmet, ..
+                action,
+                by,
+                unmet,
+                already_fired,
+                ..
             } => {
-                if unmet.is_empty() {
+                if *already_fired {
+                    format!(
+                        "{pad}{} {action} ({by}) already fired with these parameters\n",
+                        p.dim("·"),
+                    )
+                } else if unmet.is_empty() {
                     format!(
                         "{pad}{} {}  {}\n",
                         p.yellow("⚡"),
