@@ -65,6 +65,8 @@ pub enum Event {
         target: String,
         method: String,
         url: String,
+        /// The headers as sent, in order (secrets masked by the printer).
+        headers: Map<String, Json>,
         /// The body as sent (secrets masked by the printer).
         #[serde(skip_serializing_if = "Option::is_none")]
         body: Option<Json>,
@@ -517,6 +519,11 @@ impl<'a> CallEngine<'a> {
             target: target.name().to_string(),
             method: plan.method.as_str().to_string(),
             url: plan.url.to_string(),
+            headers: plan
+                .headers
+                .iter()
+                .map(|(k, v)| (k.clone(), Json::String(v.clone())))
+                .collect(),
             body,
             dry_run: self.dry_run,
             status,

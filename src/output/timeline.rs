@@ -6,6 +6,7 @@ use super::Paint;
 use super::exchange::redact;
 use crate::call::Event;
 use crate::transcript::Side;
+use crate::webhook::render::value_text;
 use serde_json::Value as Json;
 
 pub struct Timeline {
@@ -209,6 +210,7 @@ impl Timeline {
                 target,
                 method,
                 url,
+                headers,
                 body,
                 dry_run,
                 status,
@@ -216,8 +218,17 @@ impl Timeline {
                 ..
             } => {
                 let mut s = String::new();
+                // `-v`: the request's headers too, as `test` prints them.
+                let verbose_headers = |s: &mut String| {
+                    if width == usize::MAX {
+                        for (k, v) in headers {
+                            s.push_str(&format!("{pad}  {k}: {}\n", value_text(v)));
+                        }
+                    }
+                };
                 if *dry_run {
                     s.push_str(&format!("{pad}↳ {target}: would send {method} {url}\n"));
+                    verbose_headers(&mut s);
                     if let Some(b) = body {
                         s.push_str(&format!("{pad}  {}\n", p.dim(&compact(b))));
                     }
@@ -233,6 +244,7 @@ impl Timeline {
                 );
                 s.push_str(&if v.ok { head } else { p.red(&head) });
                 s.push('\n');
+                verbose_headers(&mut s);
                 if let Some(r) = &v.result {
                     s.push_str(&format!("{pad}  result: {}\n", compact(r)));
                 }
@@ -357,6 +369,37 @@ mod tests {
         assert!(cut.contains('…') && !cut.contains(&long), "{cut}");
         let mut full = Timeline::new(Paint::new(false), false, false, false).with_verbose(true);
         assert!(full.render(&fired).contains(&long));
+    }
+
+    #[test]
+    fn verbose_dry_run_shows_headers_masked() {
+        let hook = Event::Webhook {
+            at: Some(1.0),
+            target: "a".into(),
+            method: "POST".into(),
+            url: "https://x.example.com/a".into(),
+            headers: [
+                ("X-Trace".to_string(), Json::String("t1".into())),
+                (
+                    "Authorization".to_string(),
+                    Json::String("Bearer s3cret".into()),
+                ),
+            ]
+            .into_iter()
+            .collect(),
+            body: None,
+            dry_run: true,
+            status: None,
+            verdict: None,
+            secrets: vec!["s3cret".into()],
+        };
+        let quiet = Timeline::new(Paint::new(false), false, false, false).render(&hook);
+        assert!(!quiet.contains("X-Trace"), "{quiet}");
+        let shown = Timeline::new(Paint::new(false), false, false, false)
+            .with_verbose(true)
+            .render(&hook);
+        assert!(shown.contains("X-Trace: t1"), "{shown}");
+        assert!(shown.contains("Authorization: Bearer ••••••") && !shown.contains("s3cret"));
     }
 
     #[test]
