@@ -322,7 +322,9 @@ impl<'a> CallEngine<'a> {
                 continue;
             }
             self.pending.retain(|p| *p != t.action);
-            self.fire(t.action, params, at, sink).await?;
+            if !already_fired {
+                self.fire(t.action, params, at, sink).await?;
+            }
         }
         // Pending actions whose parameters arrived in this turn. When the turn taught the call
         // nothing new, their parameters are as they were at the last check: still missing.

@@ -107,12 +107,18 @@ async fn simulate(
     call: &str,
     extra: &[&str],
 ) -> (std::process::Output, Vec<Value>) {
+    let file = FILE.replace("@URI@", uri).replace("@ONFAIL@", on_failure);
+    simulate_file(&file, call, extra).await
+}
+
+/// `simulate --allow-local --json` of `call` against the action file `file`.
+async fn simulate_file(
+    file: &str,
+    call: &str,
+    extra: &[&str],
+) -> (std::process::Output, Vec<Value>) {
     let dir = tempfile::tempdir().expect("tmp");
-    let file = write(
-        dir.path(),
-        "voxhook.yaml",
-        &FILE.replace("@URI@", uri).replace("@ONFAIL@", on_failure),
-    );
+    let file = write(dir.path(), "voxhook.yaml", file);
     let t = write(dir.path(), "call.txt", call);
     let mut c = Command::cargo_bin("voxhook").expect("bin");
     c.env("NO_COLOR", "1")
@@ -131,6 +137,28 @@ async fn simulate(
         .map(|l| serde_json::from_str::<Value>(l).unwrap_or_else(|e| panic!("not JSON ({e}): {l}")))
         .collect();
     (out, events)
+}
+
+/// `voxhook -f actions.example.yaml simulate ARGS…` in the repository, as a user runs it.
+fn example(args: &[&str], stdin: Option<Vec<u8>>) -> std::process::Output {
+    let mut c = Command::cargo_bin("voxhook").expect("bin");
+    c.current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env("NO_COLOR", "1")
+        .args(["-f", "actions.example.yaml", "simulate"])
+        .args(args)
+        .timeout(Duration::from_secs(60));
+    if let Some(input) = stdin {
+        c.write_stdin(input);
+    }
+    c.output().expect("runs")
+}
+
+/// The JSON Lines events of a run.
+fn json_events(out: &std::process::Output) -> Vec<Value> {
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .filter_map(|l| serde_json::from_str(l).ok())
+        .collect()
 }
 
 fn bodies(reqs: &[wiremock::Request], p: &str) -> Vec<String> {
@@ -400,24 +428,12 @@ async fn unreadable_transcripts_exit_2_with_the_line() {
 #[tokio::test]
 async fn an_invalid_action_file_stops_the_replay_before_anything_is_sent() {
     let s = server().await;
-    let dir = tempfile::tempdir().expect("tmp");
     let broken = FILE
         .replace("@URI@", &s.uri())
         .replace("@ONFAIL@", "continue")
         .replace(r"'^ORD-?\d{5}$'", r"'^ORD-(\d{5}$'");
-    let file = write(dir.path(), "voxhook.yaml", &broken);
     for call in [CALL, "[00:01] Narrator: hello\n"] {
-        let t = write(dir.path(), "call.txt", call);
-        let out = Command::cargo_bin("voxhook")
-            .expect("bin")
-            .env("NO_COLOR", "1")
-            .arg("-f")
-            .arg(&file)
-            .args(["simulate", "--allow-local", "--json"])
-            .arg(&t)
-            .timeout(Duration::from_secs(60))
-            .output()
-            .expect("runs");
+        let (out, _) = simulate_file(&broken, call, &[]).await;
         assert_eq!(out.status.code(), Some(2));
         assert!(out.stdout.is_empty(), "nothing printed");
         let err = String::from_utf8_lossy(&out.stderr);
@@ -437,26 +453,10 @@ async fn an_unset_env_anywhere_stops_the_replay_before_the_first_request() {
         r#"webhook: { url: "@URI@/cancel", headers: { X-Key: "${env:VOXHOOK_TEST_NEVER_SET}" } }"#,
     );
     assert_ne!(file, FILE);
-    let dir = tempfile::tempdir().expect("tmp");
-    let f = write(
-        dir.path(),
-        "voxhook.yaml",
-        &file
-            .replace("@URI@", &s.uri())
-            .replace("@ONFAIL@", "continue"),
-    );
-    let t = write(dir.path(), "call.txt", CALL);
-    let out = Command::cargo_bin("voxhook")
-        .expect("bin")
-        .env("NO_COLOR", "1")
-        .env_remove("VOXHOOK_TEST_NEVER_SET")
-        .arg("-f")
-        .arg(&f)
-        .args(["simulate", "--allow-local", "--json"])
-        .arg(&t)
-        .timeout(Duration::from_secs(60))
-        .output()
-        .expect("runs");
+    let file = file
+        .replace("@URI@", &s.uri())
+        .replace("@ONFAIL@", "continue");
+    let (out, _) = simulate_file(&file, CALL, &[]).await;
     assert_eq!(out.status.code(), Some(2));
     assert!(out.stdout.is_empty(), "nothing printed");
     let err = String::from_utf8_lossy(&out.stderr);
@@ -507,23 +507,14 @@ async fn expectations_must_name_real_actions_and_parameters() {
 
 #[test]
 fn example_transcripts_replay_with_mock() {
-    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
     for t in [
         "order-status.txt",
         "water-heater.vtt",
         "booking.srt",
         "callback.json",
     ] {
-        let out = Command::cargo_bin("voxhook")
-            .expect("bin")
-            .current_dir(&root)
-            .env("NO_COLOR", "1")
-            .args(["-f", "actions.example.yaml", "simulate"])
-            .arg(format!("examples/{t}"))
-            .args(["--mock", "--now", "2026-03-24T09:00:00Z"])
-            .timeout(Duration::from_secs(60))
-            .output()
-            .expect("runs");
+        let path = format!("examples/{t}");
+        let out = example(&[&path, "--mock", "--now", "2026-03-24T09:00:00Z"], None);
         let text = String::from_utf8_lossy(&out.stdout);
         assert_eq!(
             out.status.code(),
@@ -540,44 +531,32 @@ fn example_transcripts_replay_with_mock() {
 /// not until it starts.
 #[test]
 fn call_duration_runs_to_the_last_cue_end() {
-    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
     for (t, secs) in [("water-heater.vtt", 18), ("booking.srt", 19)] {
-        let out = Command::cargo_bin("voxhook")
-            .expect("bin")
-            .current_dir(&root)
-            .args(["-f", "actions.example.yaml", "simulate"])
-            .arg(format!("examples/{t}"))
-            .args(["--dry-run", "--json", "--now", "2026-03-24T09:00:00Z"])
-            .timeout(Duration::from_secs(60))
-            .output()
-            .expect("runs");
-        let text = String::from_utf8_lossy(&out.stdout);
-        let ended: Value = text
-            .lines()
-            .filter_map(|l| serde_json::from_str::<Value>(l).ok())
+        let path = format!("examples/{t}");
+        let args = [
+            &path,
+            "--dry-run",
+            "--json",
+            "--now",
+            "2026-03-24T09:00:00Z",
+        ];
+        let out = example(&args, None);
+        let ended: Value = json_events(&out)
+            .into_iter()
             .find(|e| e["event"] == "call_ended")
-            .unwrap_or_else(|| panic!("{t}: no call_ended: {text}"));
+            .unwrap_or_else(|| {
+                panic!(
+                    "{t}: no call_ended: {}",
+                    String::from_utf8_lossy(&out.stdout)
+                )
+            });
         assert_eq!(ended["duration_secs"], json!(secs), "{t}");
     }
 }
 
 #[test]
 fn human_timeline_snapshot() {
-    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    let out = Command::cargo_bin("voxhook")
-        .expect("bin")
-        .current_dir(&root)
-        .env("NO_COLOR", "1")
-        .args([
-            "-f",
-            "actions.example.yaml",
-            "simulate",
-            "examples/order-status.txt",
-            "--mock",
-        ])
-        .timeout(Duration::from_secs(60))
-        .output()
-        .expect("runs");
+    let out = example(&["examples/order-status.txt", "--mock"], None);
     assert_eq!(out.status.code(), Some(0));
     // The conversation id, the mock's port and latencies change every run.
     let text = String::from_utf8_lossy(&out.stdout);
@@ -593,15 +572,10 @@ fn human_timeline_snapshot() {
 
 #[test]
 fn an_unknown_region_is_refused() {
-    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    let out = Command::cargo_bin("voxhook")
-        .expect("bin")
-        .current_dir(&root)
-        .args(["-f", "actions.example.yaml", "simulate"])
-        .args(["examples/order-status.txt", "--dry-run", "--region", "XX"])
-        .timeout(Duration::from_secs(60))
-        .output()
-        .expect("runs");
+    let out = example(
+        &["examples/order-status.txt", "--dry-run", "--region", "XX"],
+        None,
+    );
     assert_eq!(out.status.code(), Some(2));
     assert!(out.stdout.is_empty());
     assert!(String::from_utf8_lossy(&out.stderr).contains("`XX` is not a region code"));
@@ -610,26 +584,21 @@ fn an_unknown_region_is_refused() {
 /// `--var` stands in for the envelope's built-ins, and the envelope agrees with the templates.
 #[test]
 fn vars_set_the_envelope_built_ins() {
-    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    let out = Command::cargo_bin("voxhook")
-        .expect("bin")
-        .current_dir(&root)
-        .args(["-f", "actions.example.yaml", "simulate"])
-        .args(["examples/order-status.txt", "--dry-run", "--json"])
-        .args([
+    let out = example(
+        &[
+            "examples/order-status.txt",
+            "--dry-run",
+            "--json",
             "--var",
             "caller_phone=(415) 555-2671",
             "--var",
             "contact_id=cus_9",
-        ])
-        .args(["--var", "conversation_id=conv_1"])
-        .timeout(Duration::from_secs(60))
-        .output()
-        .expect("runs");
-    let events: Vec<Value> = String::from_utf8_lossy(&out.stdout)
-        .lines()
-        .filter_map(|l| serde_json::from_str(l).ok())
-        .collect();
+            "--var",
+            "conversation_id=conv_1",
+        ],
+        None,
+    );
+    let events = json_events(&out);
     assert_eq!(events[0]["caller"], "+14155552671");
     assert_eq!(events[0]["conversation_id"], "conv_1");
     let context = events
@@ -646,21 +615,7 @@ fn vars_set_the_envelope_built_ins() {
 fn a_transcript_from_standard_input() {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
     let call = std::fs::read(root.join("examples/water-heater.vtt")).expect("example");
-    let out = Command::cargo_bin("voxhook")
-        .expect("bin")
-        .current_dir(&root)
-        .args([
-            "-f",
-            "actions.example.yaml",
-            "simulate",
-            "-",
-            "--dry-run",
-            "--json",
-        ])
-        .write_stdin(call)
-        .timeout(Duration::from_secs(60))
-        .output()
-        .expect("runs");
+    let out = example(&["-", "--dry-run", "--json"], Some(call));
     assert_eq!(out.status.code(), Some(0));
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(text.contains(r#""event":"trigger""#), "{text}");

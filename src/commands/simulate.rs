@@ -28,13 +28,13 @@ pub fn run(a: SimulateArgs, g: &Global) -> Result<Outcome> {
     // file: nothing it does is sent, and the engine waits for the check.
     let outcome = std::thread::scope(|scope| -> Result<Option<Outcome>> {
         let (tx, rx) = std::sync::mpsc::sync_channel(4096);
-        // `go` is dropped unsent if this thread unwinds before the transcript is ready, so
-        // the listener never waits for a transcript that will not come.
-        let (go, start) = std::sync::mpsc::channel::<()>();
-        let (def, region, ready) = (&loaded.def, &a.send.region, &prepared);
+        // The transcript follows once read; `go` is dropped unsent if this thread unwinds
+        // first, so the listener never waits for a transcript that will not come.
+        let (go, start) = std::sync::mpsc::channel::<Option<&Prepared>>();
+        let (def, region) = (&loaded.def, &a.send.region);
         scope.spawn(move || {
             let listener = Listener::new(def, region);
-            if let (Ok(()), Some(Ok(p))) = (start.recv(), ready.get()) {
+            if let Ok(Some(p)) = start.recv() {
                 listener.hear_all(&p.transcript, p.started, |h| tx.send(h).is_ok());
             }
             // The process ends soon: freeing thousands of compiled regexes one by one
@@ -42,7 +42,7 @@ pub fn run(a: SimulateArgs, g: &Global) -> Result<Outcome> {
             std::mem::forget(listener);
         });
         let prepared = prepared.get_or_init(|| prepare(&a, &loaded.def));
-        let _ = go.send(());
+        let _ = go.send(prepared.as_ref().ok());
         // Errors in the action file come first; with any, nothing is sent. A replay may fire
         // any webhook of the file, so an unset `${env:…}` anywhere stops it now, not after
         // the webhooks before it were sent.

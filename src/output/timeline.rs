@@ -19,23 +19,15 @@ pub struct Timeline {
     expectations_header: bool,
     /// Clocks as `[h:mm:ss]`: the call reaches an hour.
     hours: bool,
-    /// Bodies, parameters and results longer than this are cut with `…` (`-v`: never).
-    width: usize,
+    /// `-v`: request headers, and bodies, parameters and results in full.
+    verbose: bool,
 }
 
 /// `[mm:ss]`, or `[h:mm:ss]` throughout a call that reaches an hour, so columns line up.
 fn clock(at: Option<f64>, hours: bool) -> String {
-    match (at, hours) {
-        (Some(s), true) => {
-            let s = s.max(0.0) as u64;
-            format!("[{}:{:02}:{:02}]", s / 3600, (s / 60) % 60, s % 60)
-        }
-        (Some(s), false) => {
-            let s = s.max(0.0) as u64;
-            format!("[{:02}:{:02}]", s / 60, s % 60)
-        }
-        (None, true) => " ".repeat(9),
-        (None, false) => " ".repeat(7),
+    match at {
+        Some(s) => format!("[{}]", crate::transcript::clock(s, hours)),
+        None => " ".repeat(if hours { 9 } else { 7 }),
     }
 }
 
@@ -49,15 +41,13 @@ impl Timeline {
             secrets: Vec::new(),
             expectations_header: false,
             hours: false,
-            width: 160,
+            verbose: false,
         }
     }
 
-    /// `-v`: bodies, parameters and results in full.
+    /// `-v`: request headers, and bodies, parameters and results in full.
     pub fn with_verbose(mut self, verbose: bool) -> Self {
-        if verbose {
-            self.width = usize::MAX;
-        }
+        self.verbose = verbose;
         self
     }
 
@@ -93,8 +83,10 @@ impl Timeline {
     fn human(&mut self, e: &Event) -> String {
         let p = self.paint;
         let hours = self.hours;
-        let width = self.width;
-        let compact = |v: &Json| super::exchange::compact_to(v, width);
+        let verbose = self.verbose;
+        // Cut at 160 characters with `…`, unless `-v`.
+        let compact =
+            |v: &Json| super::exchange::compact_to(v, if verbose { usize::MAX } else { 160 });
         // Lines under a turn start where its words do.
         let pad = if hours { " ".repeat(11) } else { " ".repeat(9) };
         match e {
@@ -220,7 +212,7 @@ impl Timeline {
                 let mut s = String::new();
                 // `-v`: the request's headers too, as `test` prints them.
                 let verbose_headers = |s: &mut String| {
-                    if width == usize::MAX {
+                    if verbose {
                         for (k, v) in headers {
                             s.push_str(&format!("{pad}  {k}: {}\n", value_text(v)));
                         }

@@ -205,8 +205,8 @@ fn check_times(t: &Transcript) -> Result<(), ReadError> {
                 place: place.clone(),
                 message: format!(
                     "{} is earlier than the turn before it ({}): times must not go back",
-                    clock(at),
-                    clock(before)
+                    clock(at, at >= 3600.0),
+                    clock(before, before >= 3600.0)
                 ),
             });
         }
@@ -215,10 +215,10 @@ fn check_times(t: &Transcript) -> Result<(), ReadError> {
     Ok(())
 }
 
-/// `mm:ss` (or `h:mm:ss`) for messages.
-fn clock(secs: f64) -> String {
-    let s = secs as u64;
-    if s >= 3600 {
+/// A time in the call as `mm:ss`, or `h:mm:ss` with `hours`.
+pub fn clock(secs: f64, hours: bool) -> String {
+    let s = secs.max(0.0) as u64;
+    if hours {
         format!("{}:{:02}:{:02}", s / 3600, (s / 60) % 60, s % 60)
     } else {
         format!("{:02}:{:02}", s / 60, s % 60)

@@ -76,13 +76,8 @@ pub fn read(text: &str) -> Result<Transcript, ReadError> {
 fn voices(payload: &str) -> Result<Vec<(Side, String, String)>, String> {
     let mut out = Vec::new();
     let mut rest = payload;
-    while let Some(open) = rest.find("<v") {
+    while let Some(open) = next_voice(rest) {
         let after = &rest[open + 2..];
-        if !after.starts_with([' ', '.', '\t']) {
-            // Another tag that starts with v; not a voice.
-            rest = after;
-            continue;
-        }
         let close = after
             .find('>')
             .ok_or_else(|| "`<v` voice tag is not closed".to_string())?;
@@ -105,7 +100,7 @@ fn voices(payload: &str) -> Result<Vec<(Side, String, String)>, String> {
     Ok(out)
 }
 
-/// Where the next voice tag starts in `s`.
+/// Where the next voice tag starts in `s` (not another tag that starts with v).
 fn next_voice(s: &str) -> Option<usize> {
     s.match_indices("<v")
         .map(|(i, _)| i)
