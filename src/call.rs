@@ -2,7 +2,10 @@
 //! pre-call webhook (with its assignments and `on_failure`), then each turn: entities, the
 //! trigger engine, conditions, pending actions that fire once their parameters arrive, once
 //! per distinct parameter set; event lines fire call_status; the end fires post_call.
-//! Everything that happens is an [`Event`], handed to a sink as it happens.
+//! Everything that happens is an [`Event`], handed to a sink as it happens; the engine never
+//! prints (the command gives a sink that renders through `output::timeline`).
+//! May import: `definition`, `extract`, `transcript`, `listener`, `webhook`. May not import:
+//! `output`, `mock`, `lint`, `commands` or `cli`.
 
 use crate::definition::model::*;
 use crate::extract::Entities;

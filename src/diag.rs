@@ -1,4 +1,5 @@
-//! Findings: what lint (and the loader) says about a place in the file.
+//! Findings: what lint (and the loader) says about a place in the file. It belongs to the
+//! `definition` layer (the loader reports findings, and a finding points into the file).
 
 pub use crate::definition::yaml::Span;
 

@@ -2,6 +2,16 @@
 //!
 //! Data path: file -> `definition` (model with spans) -> { `lint` rules | `webhook` (plan ->
 //! policy -> sender) -> `output` | `transcript` -> `extract` -> `trigger` -> `call` }.
+//!
+//! Layers, lowest first; a module imports only from layers below it (`tests/layering.rs`
+//! checks the imports):
+//! 1. `text`: string primitives. `diag` and `definition`: the file, its model and findings.
+//! 2. `extract`, `transcript`, `trigger`, `listener`, `webhook`, `lint`, `schema`: the engines.
+//! 3. `call` (replays a call through the webhook core) and `mock` (serves `mock:` rules).
+//! 4. `output`: every printer, over the data the layers below return.
+//! 5. `cli` (clap definitions, no work) and `commands` (the glue, and the program itself).
+//!
+//! This file holds the module list and the one error type, which every layer returns.
 
 pub mod call;
 pub mod cli;
@@ -13,17 +23,13 @@ pub mod lint;
 pub mod listener;
 pub mod mock;
 pub mod output;
-pub mod regex_index;
 pub mod schema;
 pub mod text;
 pub mod transcript;
 pub mod trigger;
-pub mod values;
 pub mod webhook;
 
-use clap::Parser;
-use std::path::{Path, PathBuf};
-use std::process::ExitCode;
+use std::path::PathBuf;
 
 /// Exit codes, as the SPEC names them.
 pub mod exit {
@@ -69,100 +75,3 @@ impl Error {
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
-
-/// Options every command sees.
-#[derive(Debug, Clone)]
-pub struct Global {
-    pub file: Option<PathBuf>,
-    pub color: bool,
-    pub quiet: bool,
-    pub verbose: bool,
-}
-
-/// Decide colour from `--color`, `NO_COLOR`, `CLICOLOR_FORCE`, `TERM=dumb` and whether stdout
-/// is a terminal, in that order.
-pub fn color_enabled(choice: cli::ColorChoice, is_tty: bool) -> bool {
-    let var = |k: &str| std::env::var_os(k).filter(|v| !v.is_empty());
-    match choice {
-        cli::ColorChoice::Always => true,
-        cli::ColorChoice::Never => false,
-        cli::ColorChoice::Auto => {
-            if var("NO_COLOR").is_some() {
-                false
-            } else if var("CLICOLOR_FORCE").is_some_and(|v| v != "0") {
-                true
-            } else {
-                is_tty && std::env::var("TERM").map(|t| t != "dumb").unwrap_or(true)
-            }
-        }
-    }
-}
-
-/// Find the action file: `-f`, then `$VOXHOOK_FILE`, then voxhook.yaml / voxhook.yml here.
-pub fn find_file(given: Option<&Path>) -> Result<PathBuf> {
-    if let Some(p) = given {
-        return Ok(p.to_path_buf());
-    }
-    if let Some(p) = std::env::var_os("VOXHOOK_FILE").filter(|v| !v.is_empty()) {
-        return Ok(PathBuf::from(p));
-    }
-    for name in ["voxhook.yaml", "voxhook.yml"] {
-        if Path::new(name).is_file() {
-            return Ok(PathBuf::from(name));
-        }
-    }
-    Err(Error::input(
-        "no action file: there is no voxhook.yaml or voxhook.yml here and $VOXHOOK_FILE is unset\n\
-         help: run `voxhook init` to write one, or point at yours with `-f PATH`",
-    ))
-}
-
-pub fn read_file(path: &Path) -> Result<Vec<u8>> {
-    let meta = std::fs::metadata(path).map_err(|source| Error::Io {
-        path: path.into(),
-        source,
-    })?;
-    if meta.len() as usize > definition::load::MAX_FILE_SIZE {
-        return Err(Error::input(format!(
-            "{}:1:1: the file is {} bytes; the limit is {} bytes",
-            path.display(),
-            meta.len(),
-            definition::load::MAX_FILE_SIZE
-        )));
-    }
-    std::fs::read(path).map_err(|source| Error::Io {
-        path: path.into(),
-        source,
-    })
-}
-
-/// The program: parse arguments, run the command, print an error once, return the exit code.
-pub fn main() -> ExitCode {
-    let cli = match cli::Cli::try_parse() {
-        Ok(c) => c,
-        Err(e) => {
-            let _ = e.print();
-            return ExitCode::from(if e.use_stderr() {
-                exit::BAD_INPUT
-            } else {
-                exit::SUCCESS
-            });
-        }
-    };
-    use std::io::IsTerminal;
-    let global = Global {
-        file: cli.file.clone(),
-        color: color_enabled(cli.color, std::io::stdout().is_terminal()),
-        quiet: cli.quiet,
-        verbose: cli.verbose,
-    };
-    match commands::run(cli.command, &global) {
-        Ok(Outcome::Success) => ExitCode::from(exit::SUCCESS),
-        Ok(Outcome::CheckFailed) => ExitCode::from(exit::CHECK_FAILED),
-        Err(e) => {
-            let color = color_enabled(cli.color, std::io::stderr().is_terminal());
-            output::print_error(&e, color);
-            ExitCode::from(e.exit_code())
-        }
-    }
-}

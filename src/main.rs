@@ -1,5 +1,5 @@
 //! The voxhook binary: parse arguments, run, exit with the code the run chose.
 
 fn main() -> std::process::ExitCode {
-    voxhook::main()
+    voxhook::commands::main()
 }

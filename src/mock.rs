@@ -4,6 +4,11 @@
 //!
 //! wiremock serves it at run time (see README): it is already in the tree for the tests, and
 //! gives a complete HTTP/1.1 server, per-path routing, delays and custom responders.
+//!
+//! The server decides and records; it never prints. Each request it receives goes to its
+//! log and, when asked, down a channel, and the command prints it (`voxhook mock`, `test -v`).
+//! May import: `definition`, `webhook` (targets, value text). May not import: `output`,
+//! `commands`, `cli`, `lint`.
 
 use crate::definition::model::*;
 use crate::webhook::plan::Target;
@@ -24,12 +29,14 @@ pub struct Received {
 
 pub type Log = Arc<Mutex<Vec<Received>>>;
 
+/// Where each received request is streamed as it arrives, besides the log.
+pub type Feed = tokio::sync::mpsc::UnboundedSender<Received>;
+
 struct Responder {
     target_name: String,
     rules: Vec<MockRule>,
     log: Log,
-    print: bool,
-    secrets: Arc<Vec<String>>,
+    feed: Option<Feed>,
 }
 
 /// Parameter values in a request: the envelope's `parameters`, else the top-level body
@@ -125,9 +132,9 @@ impl Respond for Responder {
             body: req.body.clone(),
             rule: format!("{} -> {status} ({label})", self.target_name),
         };
-        if self.print {
-            let text = crate::output::exchange::received(&received);
-            crate::out!("{}", crate::output::exchange::redact(&text, &self.secrets));
+        if let Some(feed) = &self.feed {
+            // The receiver is gone only when the command is ending.
+            let _ = feed.send(received.clone());
         }
         if let Ok(mut log) = self.log.lock() {
             log.push(received);
@@ -165,11 +172,12 @@ impl Mocks {
     }
 }
 
-/// Start the server for every target of the file. `listener` fixes the port (`voxhook mock`).
+/// Start the server for every target of the file. `listener` fixes the port (`voxhook mock`);
+/// `feed` receives every request as it arrives.
 pub async fn start(
     def: &Definition,
     listener: Option<std::net::TcpListener>,
-    print: bool,
+    feed: Option<Feed>,
 ) -> Mocks {
     let mut builder = MockServer::builder().disable_request_recording();
     if let Some(l) = listener {
@@ -180,7 +188,6 @@ pub async fn start(
     let env = crate::definition::env::EnvSource {
         dotenv: def.dotenv.clone(),
     };
-    let secrets = Arc::new(file_secrets(def, &env));
     let mut targets: Vec<Target> = def.actions.iter().map(Target::Action).collect();
     targets.extend(def.webhooks.iter().map(Target::System));
     for t in targets {
@@ -194,8 +201,7 @@ pub async fn start(
             target_name: t.name().to_string(),
             rules,
             log: log.clone(),
-            print,
-            secrets: secrets.clone(),
+            feed: feed.clone(),
         };
         Mock::given(path(t.mock_path()))
             .respond_with(responder)
@@ -203,22 +209,6 @@ pub async fn start(
             .await;
     }
     Mocks { server, log }
-}
-
-/// The values of every `${env:…}` the file uses: the mock's log masks them.
-pub fn file_secrets(def: &Definition, env: &crate::definition::env::EnvSource) -> Vec<String> {
-    let ctx = crate::lint::Ctx::new(def, false);
-    let mut out = Vec::new();
-    for (_, t) in ctx.templates() {
-        for (name, _, _) in t.value.envs() {
-            if let Some(v) = env.get(name) {
-                if !out.contains(&v) {
-                    out.push(v);
-                }
-            }
-        }
-    }
-    out
 }
 
 /// `${env:…}` inside a mock body's strings, as everywhere else in the file.

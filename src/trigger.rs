@@ -4,7 +4,7 @@
 
 use crate::definition::model::*;
 use crate::extract::Entities;
-use crate::regex_index::RegexIndex;
+use crate::text::regex_index::RegexIndex;
 use aho_corasick::{AhoCorasick, MatchKind};
 use std::collections::HashMap;
 
@@ -79,9 +79,7 @@ impl TriggerEngine {
                         regex_owners.push((i, r.value.clone()));
                     }
                     Trigger::Entity(e) => {
-                        let kind = if crate::lint::rules::unknown_entity::ENTITY_KINDS
-                            .contains(&e.value.as_str())
-                        {
+                        let kind = if ENTITY_KINDS.contains(&e.value.as_str()) {
                             Some(e.value.clone())
                         } else {
                             parameter_kind(a, &e.value)

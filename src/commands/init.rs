@@ -1,7 +1,8 @@
 //! `voxhook init`: write a starter voxhook.yaml, asking a few questions when interactive.
 
+use super::Global;
 use crate::cli::InitArgs;
-use crate::{Error, Global, Outcome, Result};
+use crate::{Error, Outcome, Result};
 use std::path::PathBuf;
 
 /// The questions init asks. A trait so tests answer without a terminal.

@@ -1,9 +1,10 @@
 //! `voxhook lint`.
 
+use super::Global;
 use crate::cli::{LintArgs, LintFormat};
 use crate::diag::Severity;
 use crate::output::{Paint, diagnostics};
-use crate::{Global, Outcome, Result};
+use crate::{Outcome, Result};
 
 pub fn run(a: &LintArgs, g: &Global) -> Result<Outcome> {
     let loaded = super::load(g, a.check_env)?;

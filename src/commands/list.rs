@@ -1,8 +1,9 @@
 //! `voxhook list`: the actions and system webhooks at a glance.
 
+use super::Global;
 use crate::definition::model::*;
 use crate::output::Paint;
-use crate::{Global, Outcome, Result};
+use crate::{Outcome, Result};
 
 pub fn run(g: &Global) -> Result<Outcome> {
     let def = super::load_valid(g, true)?;

@@ -1,7 +1,8 @@
 //! `voxhook mock`: serve every `mock:` response on loopback until interrupted.
 
+use super::Global;
 use crate::cli::MockArgs;
-use crate::{Error, Global, Outcome, Result};
+use crate::{Error, Outcome, Result};
 
 pub fn run(a: &MockArgs, g: &Global) -> Result<Outcome> {
     let def = super::load_valid(g, true)?;
@@ -12,7 +13,8 @@ pub fn run(a: &MockArgs, g: &Global) -> Result<Outcome> {
         .map_err(|e| Error::Failed(e.to_string()))?;
     let rt = super::test::runtime()?;
     rt.block_on(async {
-        let _mocks = crate::mock::start(&def, Some(listener), true).await;
+        let (feed, mut received) = tokio::sync::mpsc::unbounded_channel();
+        let _mocks = crate::mock::start(&def, Some(listener), Some(feed)).await;
         crate::outln!("voxhook mock listening on http://{addr}");
         for a in &def.actions {
             crate::outln!(
@@ -31,7 +33,22 @@ pub fn run(a: &MockArgs, g: &Global) -> Result<Outcome> {
         }
         use std::io::Write;
         let _ = std::io::stdout().flush();
-        let _ = tokio::signal::ctrl_c().await;
+        // The server records; this command prints, with the file's secrets masked.
+        let env = crate::definition::env::EnvSource {
+            dotenv: def.dotenv.clone(),
+        };
+        let secrets = env.file_secrets(&def);
+        let stop = tokio::signal::ctrl_c();
+        tokio::pin!(stop);
+        loop {
+            tokio::select! {
+                _ = &mut stop => break,
+                Some(r) = received.recv() => {
+                    let text = crate::output::exchange::received(&r);
+                    crate::out!("{}", crate::output::exchange::redact(&text, &secrets));
+                }
+            }
+        }
     });
     Ok(Outcome::Success)
 }

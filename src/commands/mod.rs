@@ -1,4 +1,8 @@
-//! One module per command: load the file, call the core, hand the data to `output`.
+//! One module per command: load the file, turn clap's arguments into the core's option
+//! structs, call the core, hand the data to `output`.
+//!
+//! Owns: the glue. The only layer that may import `cli` and `output` together with the core;
+//! nothing below it imports `commands`.
 
 pub mod completions;
 pub mod init;
@@ -8,9 +12,13 @@ pub mod mock;
 pub mod simulate;
 pub mod test;
 
-use crate::cli::Command;
+use crate::cli::{Command, SendArgs};
 use crate::definition::{Definition, Loaded, env::read_dotenv, load_bytes};
-use crate::{Error, Global, Outcome, Result};
+use crate::webhook::{CallOptions, SendOptions};
+use crate::{Error, Outcome, Result};
+use clap::Parser;
+use std::path::PathBuf;
+use std::process::ExitCode;
 
 pub fn run(cmd: Command, g: &Global) -> Result<Outcome> {
     match cmd {
@@ -28,16 +36,103 @@ pub fn run(cmd: Command, g: &Global) -> Result<Outcome> {
     }
 }
 
+/// Options every command sees.
+#[derive(Debug, Clone)]
+pub struct Global {
+    pub file: Option<PathBuf>,
+    pub color: bool,
+    pub quiet: bool,
+    pub verbose: bool,
+}
+
+/// Decide colour from `--color`, `NO_COLOR`, `CLICOLOR_FORCE`, `TERM=dumb` and whether stdout
+/// is a terminal, in that order.
+pub fn color_enabled(choice: crate::cli::ColorChoice, is_tty: bool) -> bool {
+    let var = |k: &str| std::env::var_os(k).filter(|v| !v.is_empty());
+    match choice {
+        crate::cli::ColorChoice::Always => true,
+        crate::cli::ColorChoice::Never => false,
+        crate::cli::ColorChoice::Auto => {
+            if var("NO_COLOR").is_some() {
+                false
+            } else if var("CLICOLOR_FORCE").is_some_and(|v| v != "0") {
+                true
+            } else {
+                is_tty && std::env::var("TERM").map(|t| t != "dumb").unwrap_or(true)
+            }
+        }
+    }
+}
+
+/// The program: parse arguments, run the command, print an error once, return the exit code.
+pub fn main() -> ExitCode {
+    let cli = match crate::cli::Cli::try_parse() {
+        Ok(c) => c,
+        Err(e) => {
+            let _ = e.print();
+            return ExitCode::from(if e.use_stderr() {
+                crate::exit::BAD_INPUT
+            } else {
+                crate::exit::SUCCESS
+            });
+        }
+    };
+    use std::io::IsTerminal;
+    let global = Global {
+        file: cli.file.clone(),
+        color: color_enabled(cli.color, std::io::stdout().is_terminal()),
+        quiet: cli.quiet,
+        verbose: cli.verbose,
+    };
+    match run(cli.command, &global) {
+        Ok(Outcome::Success) => ExitCode::from(crate::exit::SUCCESS),
+        Ok(Outcome::CheckFailed) => ExitCode::from(crate::exit::CHECK_FAILED),
+        Err(e) => {
+            let color = color_enabled(cli.color, std::io::stderr().is_terminal());
+            crate::output::print_error(&e, color);
+            ExitCode::from(e.exit_code())
+        }
+    }
+}
+
+/// Parse `K=V` pairs from the command line.
+pub fn parse_pairs(items: &[String], flag: &str) -> Result<Vec<(String, String)>> {
+    items
+        .iter()
+        .map(|s| match s.split_once('=') {
+            Some((k, v)) if !k.trim().is_empty() => Ok((k.trim().to_string(), v.to_string())),
+            _ => Err(Error::input(format!("{flag} `{s}`: expected KEY=VALUE"))),
+        })
+        .collect()
+}
+
+/// The shared sending flags as the core's options: the call's caller, variables and region,
+/// and how requests go out.
+pub fn send_options(send: &SendArgs) -> Result<(CallOptions, SendOptions)> {
+    Ok((
+        CallOptions {
+            caller: send.caller.clone(),
+            vars: parse_pairs(&send.vars, "--var")?,
+            region: send.region.clone(),
+        },
+        SendOptions {
+            allow_local: send.allow_local,
+            mock: send.mock,
+            insecure: send.insecure,
+        },
+    ))
+}
+
 /// Find and load the action file, with its `.env` (whose errors matter only when `need_env`).
 pub fn load(g: &Global, need_env: bool) -> Result<Loaded> {
-    let path = crate::find_file(g.file.as_deref())?;
+    let path = crate::definition::load::find_file(g.file.as_deref())?;
     if !path.exists() {
         return Err(Error::input(format!(
             "{}: no such file\nhelp: run `voxhook init` to write one, or point at yours with `-f PATH`",
             path.display()
         )));
     }
-    let bytes = crate::read_file(&path)?;
+    let bytes = crate::definition::load::read_file(&path)?;
     let mut loaded = load_bytes(&path, &bytes);
     let dir = loaded.def.dir();
     loaded.def.dotenv = read_dotenv(if dir.as_os_str().is_empty() {

@@ -1,11 +1,12 @@
 //! `voxhook simulate`: replay a transcript through the call engine.
 
+use super::Global;
 use crate::call::CallEngine;
 use crate::cli::SimulateArgs;
 use crate::listener::Listener;
 use crate::output::{Paint, timeline::Timeline};
 use crate::webhook::run::Run;
-use crate::{Error, Global, Outcome, Result};
+use crate::{Error, Outcome, Result};
 use serde_json::Value as Json;
 use std::io::Write;
 
@@ -58,9 +59,10 @@ pub fn run(a: SimulateArgs, g: &Global) -> Result<Outcome> {
         let def = &loaded.def;
         let rt = super::test::runtime()?;
         rt.block_on(async {
-            let mut run = Run::new(def, send, *started)?;
+            let (call, send_opts) = super::send_options(send)?;
+            let mut run = Run::new(def, &call, send_opts, *started)?;
             let mocks = if send.mock && !send.dry_run {
-                Some(crate::mock::start(def, None, false).await)
+                Some(crate::mock::start(def, None, None).await)
             } else {
                 None
             };
@@ -144,7 +146,7 @@ fn prepare(a: &SimulateArgs, def: &crate::definition::Definition) -> Result<Prep
     let mut send = a.send.clone();
     if send.caller.is_none() {
         if let Some(c) = &transcript.caller {
-            crate::values::to_e164(c, &send.region).map_err(|e| {
+            crate::definition::values::to_e164(c, &send.region).map_err(|e| {
                 Error::input(format!(
                     "{}: {}: caller: {e}",
                     a.transcript.display(),
@@ -190,15 +192,14 @@ fn check_expectations(
         let names = action.parameter_names();
         for (k, v) in &mut e.params {
             if let Some(p) = action.parameter(k) {
-                let typed =
-                    crate::values::coerce_type(p.ty.value, &Json::String(v.clone()), region)
-                        .map_err(|why| {
-                            Error::input(format!(
-                                "{}: {}: `{k}={v}`: {why}",
-                                path.display(),
-                                e.place
-                            ))
-                        })?;
+                let typed = crate::definition::values::coerce_type(
+                    p.ty.value,
+                    &Json::String(v.clone()),
+                    region,
+                )
+                .map_err(|why| {
+                    Error::input(format!("{}: {}: `{k}={v}`: {why}", path.display(), e.place))
+                })?;
                 *v = crate::webhook::render::value_text(&typed);
             }
             if !names.contains(k) {

@@ -1,14 +1,17 @@
 //! `voxhook test`: the "Test Webhook" flow, `--repeat` load, and `--all` test cases.
 
+use super::Global;
 use crate::cli::TestArgs;
 use crate::definition::model::*;
-use crate::definition::units::{fmt_duration, parse_duration};
+use crate::definition::units::parse_duration;
 use crate::output::{Paint, exchange as print};
+use crate::webhook::case::{CaseResult, check_case};
+use crate::webhook::load::LoadStats;
 use crate::webhook::plan::{self, ParamError, Target, find_target};
 pub use crate::webhook::run::Run;
 use crate::webhook::sender::Exchange;
-use crate::webhook::verdict::{self, Verdict};
-use crate::{Error, Global, Outcome, Result};
+use crate::webhook::verdict;
+use crate::{Error, Outcome, Result};
 use serde_json::{Map, Value as Json};
 use std::time::{Duration, Instant};
 
@@ -42,23 +45,13 @@ impl ParamPrompter for TerminalPrompter {
         let answer: String = dialoguer::Input::new()
             .with_prompt(label)
             .validate_with(move |s: &String| -> std::result::Result<(), String> {
-                crate::values::coerce(&param, &Json::String(s.clone()), &region_owned).map(|_| ())
+                crate::definition::values::coerce(&param, &Json::String(s.clone()), &region_owned)
+                    .map(|_| ())
             })
             .interact_text()
             .map_err(|e| Error::input(format!("prompt failed: {e}")))?;
         Ok(Json::String(answer))
     }
-}
-
-/// Parse `K=V` pairs from the command line.
-pub fn parse_pairs(items: &[String], flag: &str) -> Result<Vec<(String, String)>> {
-    items
-        .iter()
-        .map(|s| match s.split_once('=') {
-            Some((k, v)) if !k.trim().is_empty() => Ok((k.trim().to_string(), v.to_string())),
-            _ => Err(Error::input(format!("{flag} `{s}`: expected KEY=VALUE"))),
-        })
-        .collect()
 }
 
 /// `--params JSON|@FILE` as an object.
@@ -96,7 +89,8 @@ pub fn runtime() -> Result<tokio::runtime::Runtime> {
 
 async fn run_async(a: TestArgs, g: &Global, def: &Definition) -> Result<Outcome> {
     let now = crate::webhook::plan::now_seconds();
-    let mut run = Run::new(def, &a.send, now)?;
+    let (call, send) = super::send_options(&a.send)?;
+    let mut run = Run::new(def, &call, send, now)?;
     if let Some(t) = &a.timeout {
         let d = parse_duration(t).map_err(|e| Error::input(format!("--timeout: {e}")))?;
         if d.is_zero() {
@@ -111,7 +105,7 @@ async fn run_async(a: TestArgs, g: &Global, def: &Definition) -> Result<Outcome>
         run.timeout = Some(d);
     }
     let mocks = if a.send.mock && !a.send.dry_run {
-        Some(crate::mock::start(def, None, false).await)
+        Some(crate::mock::start(def, None, None).await)
     } else {
         None
     };
@@ -223,7 +217,7 @@ fn verbose_details(
         }
     }
     let mut secrets = ex.plan.secrets.clone();
-    secrets.extend(crate::mock::file_secrets(run.def, &run.env));
+    secrets.extend(run.env.file_secrets(run.def));
     crate::out!(
         "{}",
         if show_secrets {
@@ -266,7 +260,7 @@ pub fn gather_params(
     if let Some(j) = &a.params_json {
         given.extend(parse_params_json(j)?);
     }
-    for (k, v) in parse_pairs(&a.params, "-p")? {
+    for (k, v) in super::parse_pairs(&a.params, "-p")? {
         // Command-line values are text; typing follows the parameter.
         given.push((k, Json::String(v)));
     }
@@ -345,171 +339,16 @@ async fn repeat(
     if json {
         crate::outln!("{}", serde_json::to_string(&stats).unwrap_or_default());
     } else {
-        crate::out!("{}", stats.render(Paint::new(g.color)));
+        crate::out!(
+            "{}",
+            crate::output::table::load_stats(&stats, Paint::new(g.color))
+        );
     }
     Ok(if stats.errors > 0 {
         Outcome::CheckFailed
     } else {
         Outcome::Success
     })
-}
-
-#[derive(Debug, serde::Serialize)]
-pub struct LoadStats {
-    pub requests: usize,
-    pub errors: usize,
-    pub min_ms: f64,
-    pub p50_ms: f64,
-    pub p90_ms: f64,
-    pub p99_ms: f64,
-    pub max_ms: f64,
-    pub throughput_rps: f64,
-    pub over_budget: bool,
-    pub over_timeout: bool,
-    pub first_error: Option<String>,
-}
-
-impl LoadStats {
-    pub fn from(
-        results: &[(Duration, bool, Option<String>)],
-        wall: Duration,
-        timeout: Duration,
-    ) -> Self {
-        let mut ms: Vec<f64> = results.iter().map(|r| r.0.as_secs_f64() * 1000.0).collect();
-        ms.sort_by(|a, b| a.total_cmp(b));
-        let pct = |q: f64| -> f64 {
-            if ms.is_empty() {
-                return 0.0;
-            }
-            // Nearest-rank percentile.
-            let rank = ((q * ms.len() as f64).ceil() as usize).clamp(1, ms.len());
-            ms[rank - 1]
-        };
-        let p99 = pct(0.99);
-        // Tenths of a millisecond: finer is noise.
-        let r = |x: f64| (x * 10.0).round() / 10.0;
-        LoadStats {
-            requests: results.len(),
-            errors: results.iter().filter(|r| !r.1).count(),
-            min_ms: r(ms.first().copied().unwrap_or(0.0)),
-            p50_ms: r(pct(0.50)),
-            p90_ms: r(pct(0.90)),
-            p99_ms: r(p99),
-            max_ms: r(ms.last().copied().unwrap_or(0.0)),
-            throughput_rps: r(results.len() as f64 / wall.as_secs_f64().max(1e-9)),
-            over_budget: p99 > verdict::CALLER_BUDGET.as_secs_f64() * 1000.0,
-            over_timeout: p99 > timeout.as_secs_f64() * 1000.0,
-            first_error: results.iter().find_map(|r| r.2.clone()),
-        }
-    }
-
-    pub fn render(&self, p: Paint) -> String {
-        let mut s = format!(
-            "{} requests, {} errors, {:.1} req/s\nlatency  min {:.1} ms  p50 {:.1} ms  p90 {:.1} ms  p99 {:.1} ms  max {:.1} ms\n",
-            self.requests,
-            self.errors,
-            self.throughput_rps,
-            self.min_ms,
-            self.p50_ms,
-            self.p90_ms,
-            self.p99_ms,
-            self.max_ms
-        );
-        if self.over_timeout {
-            s.push_str(&p.red("p99 is over the timeout: callers hear the fallback\n"));
-        } else if self.over_budget {
-            s.push_str(&p.yellow("p99 is over the 5s a caller will wait in silence\n"));
-        } else {
-            s.push_str(&p.green("p99 is within the 5s caller guidance\n"));
-        }
-        if let Some(e) = &self.first_error {
-            s.push_str(&format!("first error: {e}\n"));
-        }
-        s
-    }
-}
-
-/// One `tests:` case and how it went.
-#[derive(Debug, Clone, serde::Serialize)]
-pub struct CaseResult {
-    pub target: String,
-    pub name: String,
-    pub passed: bool,
-    pub failures: Vec<String>,
-    pub status: Option<u16>,
-    pub latency_ms: u64,
-}
-
-/// Check a case's expectations against its exchange.
-pub fn check_case(case: &TestCase, ex: &Exchange, v: &Verdict) -> Vec<String> {
-    let mut f = Vec::new();
-    let status = ex.response.as_ref().map(|r| r.status);
-    if let Some(e) = &ex.error {
-        f.push(e.message.clone());
-    }
-    match case.expect.status {
-        Some(want) => {
-            if status != Some(want.value) {
-                f.push(format!(
-                    "status {} (expected {})",
-                    status
-                        .map(|s| s.to_string())
-                        .unwrap_or("no response".into()),
-                    want.value
-                ));
-            }
-        }
-        None => {
-            if ex.error.is_none() && !v.ok {
-                f.push(v.reason.clone().unwrap_or_default());
-            }
-        }
-    }
-    if let Some(want) = case.expect.success {
-        if v.success != Some(want.value) {
-            f.push(match v.success {
-                Some(got) => format!("success {got} (expected {})", want.value),
-                None => format!("no envelope `success` (expected {})", want.value),
-            });
-        }
-    }
-    if !case.expect.json.is_empty() {
-        let body: Option<Json> = ex
-            .response
-            .as_ref()
-            .and_then(|r| serde_json::from_slice(&r.body).ok());
-        for (path, want) in &case.expect.json {
-            let got = body.as_ref().and_then(|b| {
-                serde_json_path::JsonPath::parse(&path.value)
-                    .ok()
-                    .and_then(|p| p.query(b).first().cloned())
-            });
-            let equal = got.as_ref().is_some_and(|g| {
-                g == &want.value
-                    || crate::webhook::render::value_text(g)
-                        == crate::webhook::render::value_text(&want.value)
-            });
-            if !equal {
-                f.push(format!(
-                    "{} is {} (expected {})",
-                    path.value,
-                    got.map(|g| g.to_string()).unwrap_or("missing".into()),
-                    want.value
-                ));
-            }
-        }
-    }
-    if let Some(max) = case.expect.max_latency {
-        if ex.elapsed > max.value {
-            f.push(format!(
-                "took {} (max_latency {})",
-                fmt_duration(ex.elapsed),
-                fmt_duration(max.value)
-            ));
-        }
-    }
-    f.retain(|s| !s.is_empty());
-    f
 }
 
 async fn run_all(a: &TestArgs, g: &Global, run: &Run<'_>) -> Result<Outcome> {
@@ -624,7 +463,7 @@ async fn run_all(a: &TestArgs, g: &Global, run: &Run<'_>) -> Result<Outcome> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::cli::SendArgs;
+    use crate::webhook::{CallOptions, SendOptions};
 
     struct Scripted(Vec<&'static str>, Vec<String>);
     impl ParamPrompter for Scripted {
@@ -642,11 +481,17 @@ mod tests {
     #[test]
     fn prompts_for_missing_required_only_when_interactive() {
         let d = def();
-        let send = SendArgs {
+        let call = CallOptions {
             region: "US".into(),
-            ..SendArgs::default()
+            ..CallOptions::default()
         };
-        let run = Run::new(&d, &send, chrono::Utc::now().fixed_offset()).expect("run");
+        let run = Run::new(
+            &d,
+            &call,
+            SendOptions::default(),
+            chrono::Utc::now().fixed_offset(),
+        )
+        .expect("run");
         let action = &d.actions[0];
         let mut p = Scripted(vec!["42"], vec![]);
         let m = resolve_with_prompts(&run, action, vec![], true, &mut p).expect("resolved");
@@ -659,19 +504,5 @@ mod tests {
             "{e}"
         );
         assert_eq!(e.exit_code(), 2);
-    }
-
-    #[test]
-    fn percentiles_nearest_rank() {
-        let r: Vec<(Duration, bool, Option<String>)> = (1..=100)
-            .map(|i| (Duration::from_millis(i), i != 50, None))
-            .collect();
-        let s = LoadStats::from(&r, Duration::from_secs(1), Duration::from_secs(10));
-        assert_eq!(
-            (s.p50_ms, s.p90_ms, s.p99_ms, s.max_ms),
-            (50.0, 90.0, 99.0, 100.0)
-        );
-        assert_eq!(s.errors, 1);
-        assert!(!s.over_budget);
     }
 }

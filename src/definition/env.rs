@@ -41,6 +41,22 @@ impl EnvSource {
                 .map(|(_, v)| v.clone())
         })
     }
+
+    /// The values of every `${env:…}` the file uses: printers mask them wherever they appear
+    /// (the mock's log, `-v`).
+    pub fn file_secrets(&self, def: &super::Definition) -> Vec<String> {
+        let mut out = Vec::new();
+        for (_, t) in def.templates() {
+            for (name, _, _) in t.value.envs() {
+                if let Some(v) = self.get(name) {
+                    if !out.contains(&v) {
+                        out.push(v);
+                    }
+                }
+            }
+        }
+        out
+    }
 }
 
 #[cfg(test)]

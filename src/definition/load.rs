@@ -1183,6 +1183,44 @@ pub fn locate_in(src: &str, node: Span, value: &str, at: usize) -> Span {
     node
 }
 
+/// Find the action file: `-f`, then `$VOXHOOK_FILE`, then voxhook.yaml / voxhook.yml here.
+pub fn find_file(given: Option<&std::path::Path>) -> crate::Result<std::path::PathBuf> {
+    if let Some(p) = given {
+        return Ok(p.to_path_buf());
+    }
+    if let Some(p) = std::env::var_os("VOXHOOK_FILE").filter(|v| !v.is_empty()) {
+        return Ok(std::path::PathBuf::from(p));
+    }
+    for name in ["voxhook.yaml", "voxhook.yml"] {
+        if std::path::Path::new(name).is_file() {
+            return Ok(std::path::PathBuf::from(name));
+        }
+    }
+    Err(crate::Error::input(
+        "no action file: there is no voxhook.yaml or voxhook.yml here and $VOXHOOK_FILE is unset\n\
+         help: run `voxhook init` to write one, or point at yours with `-f PATH`",
+    ))
+}
+
+pub fn read_file(path: &std::path::Path) -> crate::Result<Vec<u8>> {
+    let meta = std::fs::metadata(path).map_err(|source| crate::Error::Io {
+        path: path.into(),
+        source,
+    })?;
+    if meta.len() as usize > MAX_FILE_SIZE {
+        return Err(crate::Error::input(format!(
+            "{}:1:1: the file is {} bytes; the limit is {} bytes",
+            path.display(),
+            meta.len(),
+            MAX_FILE_SIZE
+        )));
+    }
+    std::fs::read(path).map_err(|source| crate::Error::Io {
+        path: path.into(),
+        source,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -258,7 +258,7 @@ impl ParamType {
 /// A parameter's pattern compiled on first use, once, and shared by clones.
 #[derive(Clone, Debug, Default)]
 pub struct CompiledPattern(
-    std::sync::Arc<std::sync::OnceLock<Option<crate::regex_index::ShortRegex>>>,
+    std::sync::Arc<std::sync::OnceLock<Option<crate::text::regex_index::ShortRegex>>>,
 );
 
 #[derive(Clone, Debug)]
@@ -277,11 +277,11 @@ pub struct Parameter {
 impl Parameter {
     /// The pattern as a regex; `None` without a pattern or when it does not compile (lint
     /// reports that).
-    pub fn pattern_regex(&self) -> Option<&crate::regex_index::ShortRegex> {
+    pub fn pattern_regex(&self) -> Option<&crate::text::regex_index::ShortRegex> {
         let p = self.pattern.as_ref()?;
         self.compiled
             .0
-            .get_or_init(|| crate::regex_index::short_regex(&p.value))
+            .get_or_init(|| crate::text::regex_index::short_regex(&p.value))
             .as_ref()
     }
 }
@@ -475,6 +475,10 @@ pub const BUILTINS_POST_CALL: [&str; 4] = [
 ];
 pub const BUILTINS_CALL_STATUS: [&str; 1] = ["event"];
 
+/// The entity kinds an `entity:` trigger may name besides a parameter: what the extractors
+/// find in caller speech.
+pub const ENTITY_KINDS: [&str; 5] = ["email", "phone", "digits", "number", "date"];
+
 /// Status events a call can go through (`call_status.events`, transcript event lines).
 pub const CALL_EVENTS: [&str; 8] = [
     "call_started",
@@ -487,7 +491,36 @@ pub const CALL_EVENTS: [&str; 8] = [
     "call_ended",
 ];
 
+/// Where a request is defined, for messages and template scoping.
+#[derive(Clone, Copy)]
+pub enum Owner<'a> {
+    Action(&'a Action),
+    System(&'a SystemWebhook),
+}
+
 impl Definition {
+    /// Every template the file holds, with the request that owns it (`None`: agent variables
+    /// and `defaults`).
+    pub fn templates(&self) -> Vec<(Option<Owner<'_>>, &Sp<Template>)> {
+        let mut out: Vec<(Option<Owner<'_>>, &Sp<Template>)> = Vec::new();
+        for (_, v) in &self.agent.variables {
+            out.push((None, v));
+        }
+        push_request(&mut out, None, &self.defaults);
+        for a in &self.actions {
+            push_request(&mut out, Some(Owner::Action(a)), &a.webhook);
+            for p in &a.parameters {
+                if let Some(t) = &p.default {
+                    out.push((Some(Owner::Action(a)), t));
+                }
+            }
+        }
+        for w in self.webhooks.iter() {
+            push_request(&mut out, Some(Owner::System(w)), &w.request);
+        }
+        out
+    }
+
     pub fn action(&self, name: &str) -> Option<&Action> {
         self.actions.iter().find(|a| a.name.value == name)
     }
@@ -496,5 +529,35 @@ impl Definition {
             .parent()
             .map(|p| p.to_path_buf())
             .unwrap_or_default()
+    }
+}
+
+fn push_request<'a, 'b>(
+    out: &mut Vec<(Option<Owner<'a>>, &'b Sp<Template>)>,
+    owner: Option<Owner<'a>>,
+    r: &'b Request,
+) {
+    if let Some(u) = &r.url {
+        out.push((owner, u));
+    }
+    for (_, v) in r.headers.iter().chain(r.query.iter()) {
+        out.push((owner, v));
+    }
+    match r.auth.as_ref().map(|a| &a.value) {
+        Some(Auth::Bearer(t)) => out.push((owner, t)),
+        Some(Auth::Basic { username, password }) => {
+            out.push((owner, username));
+            out.push((owner, password));
+        }
+        Some(Auth::Header { value, .. }) => out.push((owner, value)),
+        None => {}
+    }
+    if let Some(s) = &r.signing {
+        out.push((owner, &s.value.secret));
+    }
+    if let Some(b) = &r.body {
+        for t in b.value.templates() {
+            out.push((owner, t));
+        }
     }
 }

@@ -1,5 +1,8 @@
 //! Entities in caller speech, deterministically: the speech normaliser, then one extractor per
 //! kind (email, phone, number and digits, date, parameter patterns).
+//!
+//! Owns: what speech says, as typed values. May import: `definition`, `text`. May not import:
+//! the trigger engine, `call`, `webhook`, `lint`, `output`, `commands` or `cli`.
 
 pub mod date;
 pub mod email;

@@ -5,8 +5,8 @@
 //! "ord12345"), case-insensitively; the value must then match the full pattern.
 
 use crate::definition::Definition;
-use crate::regex_index::RegexIndex;
-use crate::regex_index::{ShortRegex, short_regex};
+use crate::text::regex_index::RegexIndex;
+use crate::text::regex_index::{ShortRegex, short_regex};
 
 pub struct PatternSet<'d> {
     /// Search wrappers, prefiltered by the literal prefixes of the parameters' own patterns.

@@ -27,7 +27,7 @@ pub fn find(raw: &str, norm: &str, region: &str) -> Vec<String> {
             if !(7..=15).contains(&digits) {
                 continue;
             }
-            if let Ok(e164) = crate::values::to_e164(m.as_str().trim(), region) {
+            if let Ok(e164) = crate::definition::values::to_e164(m.as_str().trim(), region) {
                 if !out.contains(&e164) {
                     out.push(e164);
                 }
@@ -43,7 +43,9 @@ pub fn strip(text: &str, region: &str) -> String {
         .replace_all(text, |c: &regex::Captures| {
             let m = &c[0];
             let digits = m.chars().filter(|ch| ch.is_ascii_digit()).count();
-            if (7..=15).contains(&digits) && crate::values::to_e164(m.trim(), region).is_ok() {
+            if (7..=15).contains(&digits)
+                && crate::definition::values::to_e164(m.trim(), region).is_ok()
+            {
                 " ".to_string()
             } else {
                 m.to_string()

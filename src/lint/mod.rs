@@ -1,5 +1,9 @@
 //! Lint: the loader's structural findings plus every rule in [`RULES`], each in its own file
 //! under `rules/` with a stable code. `docs` in each entry is the line in the README table.
+//!
+//! Owns: findings about a loaded file. May import: `definition`, `diag`, `text`, `webhook`
+//! (the policy and plan checks lint shares with sending), `schema`. May not import: `call`,
+//! `mock`, `output` (printers render findings), `commands` or `cli`.
 
 pub mod rules;
 
@@ -107,13 +111,6 @@ pub fn rule(code: &str) -> Option<&'static Rule> {
     RULES.iter().find(|r| r.code == code)
 }
 
-/// Where a request is defined, for messages and template scoping.
-#[derive(Clone, Copy)]
-pub enum Owner<'a> {
-    Action(&'a Action),
-    System(&'a SystemWebhook),
-}
-
 /// A request as sent: the owner's keys merged over `defaults`.
 pub struct Site<'a> {
     pub owner: Owner<'a>,
@@ -152,58 +149,6 @@ impl<'a> Ctx<'a> {
             env: EnvSource {
                 dotenv: def.dotenv.clone(),
             },
-        }
-    }
-
-    /// Every template the file holds, with a label of where it is.
-    pub fn templates(&self) -> Vec<(Option<Owner<'a>>, &Sp<Template>)> {
-        let mut out: Vec<(Option<Owner<'a>>, &Sp<Template>)> = Vec::new();
-        for (_, v) in &self.def.agent.variables {
-            out.push((None, v));
-        }
-        let d = &self.def.defaults;
-        push_request(&mut out, None, d);
-        for a in &self.def.actions {
-            push_request(&mut out, Some(Owner::Action(a)), &a.webhook);
-            for p in &a.parameters {
-                if let Some(t) = &p.default {
-                    out.push((Some(Owner::Action(a)), t));
-                }
-            }
-        }
-        for w in self.def.webhooks.iter() {
-            push_request(&mut out, Some(Owner::System(w)), &w.request);
-        }
-        out
-    }
-}
-
-fn push_request<'a, 'b>(
-    out: &mut Vec<(Option<Owner<'a>>, &'b Sp<Template>)>,
-    owner: Option<Owner<'a>>,
-    r: &'b Request,
-) {
-    if let Some(u) = &r.url {
-        out.push((owner, u));
-    }
-    for (_, v) in r.headers.iter().chain(r.query.iter()) {
-        out.push((owner, v));
-    }
-    match r.auth.as_ref().map(|a| &a.value) {
-        Some(Auth::Bearer(t)) => out.push((owner, t)),
-        Some(Auth::Basic { username, password }) => {
-            out.push((owner, username));
-            out.push((owner, password));
-        }
-        Some(Auth::Header { value, .. }) => out.push((owner, value)),
-        None => {}
-    }
-    if let Some(s) = &r.signing {
-        out.push((owner, &s.value.secret));
-    }
-    if let Some(b) = &r.body {
-        for t in b.value.templates() {
-            out.push((owner, t));
         }
     }
 }

@@ -1,6 +1,6 @@
 //! JUnit XML for `test --all --report junit=PATH`, the shape CI systems read.
 
-use crate::commands::test::CaseResult;
+use crate::webhook::case::CaseResult;
 
 fn esc(s: &str) -> String {
     s.chars()

@@ -1,5 +1,9 @@
 //! Everything voxhook writes for people or machines. Commands hand data here; nothing else
 //! prints. Printers take a writer and a colour flag so tests run them on a buffer.
+//!
+//! Owns: every byte for the terminal and every report format. May import: the data types of
+//! every core layer (findings, exchanges, verdicts, events, case results, received requests).
+//! May not import: `commands` or `cli`; the data it prints is handed to it.
 
 pub mod diagnostics;
 pub mod exchange;

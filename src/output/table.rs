@@ -1,7 +1,8 @@
 //! Summary tables.
 
 use super::Paint;
-use crate::commands::test::CaseResult;
+use crate::webhook::case::CaseResult;
+use crate::webhook::load::LoadStats;
 
 /// The `test --all` summary: one row per case, then the totals.
 pub fn cases(results: &[CaseResult], p: Paint) -> String {
@@ -46,5 +47,31 @@ pub fn cases(results: &[CaseResult], p: Paint) -> String {
         p.green(&line)
     });
     s.push('\n');
+    s
+}
+
+/// The `test --repeat` summary: counts, throughput, latency percentiles, the budget.
+pub fn load_stats(st: &LoadStats, p: Paint) -> String {
+    let mut s = format!(
+        "{} requests, {} errors, {:.1} req/s\nlatency  min {:.1} ms  p50 {:.1} ms  p90 {:.1} ms  p99 {:.1} ms  max {:.1} ms\n",
+        st.requests,
+        st.errors,
+        st.throughput_rps,
+        st.min_ms,
+        st.p50_ms,
+        st.p90_ms,
+        st.p99_ms,
+        st.max_ms
+    );
+    if st.over_timeout {
+        s.push_str(&p.red("p99 is over the timeout: callers hear the fallback\n"));
+    } else if st.over_budget {
+        s.push_str(&p.yellow("p99 is over the 5s a caller will wait in silence\n"));
+    } else {
+        s.push_str(&p.green("p99 is within the 5s caller guidance\n"));
+    }
+    if let Some(e) = &st.first_error {
+        s.push_str(&format!("first error: {e}\n"));
+    }
     s
 }

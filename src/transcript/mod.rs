@@ -1,4 +1,7 @@
 //! Call transcripts: plain text, WebVTT, SRT and JSON, read into one [`Transcript`].
+//!
+//! Owns: reading transcripts, with located errors. May import: `definition` (the status
+//! event names), `diag`, `text`. May not import: the engines, `output`, `commands` or `cli`.
 
 pub mod json;
 pub mod srt;

@@ -382,7 +382,7 @@ pub fn resolve_partial(
         if !missing.is_empty() {
             return Ok((out, missing));
         }
-        crate::values::validate_schema(&schema.value, &Json::Object(out.clone()))
+        crate::definition::values::validate_schema(&schema.value, &Json::Object(out.clone()))
             .map_err(|errors| ParamError::Other(errors.join("; ")))?;
         return Ok((out, missing));
     }
@@ -421,12 +421,13 @@ pub fn resolve_partial(
         };
         match raw {
             Some(v) => {
-                let typed = crate::values::coerce(p, &v, region).map_err(|message| {
-                    ParamError::Invalid {
-                        name: name.clone(),
-                        message,
-                    }
-                })?;
+                let typed =
+                    crate::definition::values::coerce(p, &v, region).map_err(|message| {
+                        ParamError::Invalid {
+                            name: name.clone(),
+                            message,
+                        }
+                    })?;
                 out.insert(name.clone(), typed);
             }
             None if p.required => missing.push(name.clone()),

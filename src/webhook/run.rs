@@ -1,7 +1,6 @@
 //! What every send of one run shares: the file, env, call context and sender. `test` and
 //! `simulate` both send through it, so one code path builds, checks and sends a webhook.
 
-use crate::cli::SendArgs;
 use crate::definition::env::EnvSource;
 use crate::definition::model::*;
 use crate::webhook::plan::{self, CallContext, PlanInput, Target};
@@ -9,6 +8,17 @@ use crate::webhook::sender::{SendOptions, Sender};
 use crate::{Error, Result};
 use serde_json::{Map, Value as Json};
 use std::time::Duration;
+
+/// The call a run plays, as the command gives it (from `--caller`, `--var`, `--region`).
+#[derive(Debug, Clone, Default)]
+pub struct CallOptions {
+    /// The caller's number as given; `None` is a placeholder caller.
+    pub caller: Option<String>,
+    /// `--var K=V` pairs, in order (a later one wins).
+    pub vars: Vec<(String, String)>,
+    /// Region for phone numbers written without a country code.
+    pub region: String,
+}
 
 /// What every send of a run shares: the file, env, call context and sender.
 pub struct Run<'a> {
@@ -23,24 +33,23 @@ pub struct Run<'a> {
 }
 
 impl<'a> Run<'a> {
-    /// Build the call context and sender from the shared flags.
+    /// Build the call context and sender.
     pub fn new(
         def: &'a Definition,
-        send: &SendArgs,
+        call: &CallOptions,
+        send: SendOptions,
         started: chrono::DateTime<chrono::FixedOffset>,
     ) -> Result<Self> {
-        let caller = match &send.caller {
-            Some(c) => crate::values::to_e164(c, &send.region)
+        let caller = match &call.caller {
+            Some(c) => crate::definition::values::to_e164(c, &call.region)
                 .map_err(|e| Error::input(format!("--caller: {e}")))?,
             None => plan::PLACEHOLDER_CALLER.to_string(),
         };
         let mut ctx = CallContext::new(caller, started);
-        ctx.cli_vars = crate::commands::test::parse_pairs(&send.vars, "--var")?
-            .into_iter()
-            .map(|(k, v)| {
-                let typed = typed_var(&k, &v);
-                (k, typed)
-            })
+        ctx.cli_vars = call
+            .vars
+            .iter()
+            .map(|(k, v)| (k.clone(), typed_var(k, v)))
             .collect();
         // `--var` may stand in for the built-ins a platform puts in every envelope: the
         // envelope and the templates then agree.
@@ -49,21 +58,13 @@ impl<'a> Run<'a> {
             match k.as_str() {
                 "conversation_id" | "conversation_uuid" => ctx.conversation_id = text,
                 "caller_phone" => {
-                    ctx.caller_phone = crate::values::to_e164(&text, &send.region)
+                    ctx.caller_phone = crate::definition::values::to_e164(&text, &call.region)
                         .map_err(|e| Error::input(format!("--var caller_phone: {e}")))?
                 }
                 _ => {}
             }
         }
-        let sender = Sender::new(
-            &def.policy,
-            SendOptions {
-                allow_local: send.allow_local,
-                mock: send.mock,
-                insecure: send.insecure,
-            },
-        )
-        .map_err(Error::Failed)?;
+        let sender = Sender::new(&def.policy, send).map_err(Error::Failed)?;
         Ok(Run {
             def,
             env: EnvSource {
@@ -73,7 +74,7 @@ impl<'a> Run<'a> {
             sender,
             mock_base: None,
             timeout: None,
-            region: send.region.clone(),
+            region: call.region.clone(),
         })
     }
 

@@ -2,7 +2,7 @@
 
 use crate::definition::model::*;
 use crate::diag::{Finding, Severity};
-use crate::lint::{Ctx, Owner, Rule, var_span};
+use crate::lint::{Ctx, Rule, var_span};
 
 pub const RULE: Rule = Rule {
     code: "builtin-context",
@@ -13,7 +13,7 @@ pub const RULE: Rule = Rule {
 };
 
 fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
-    for (owner, t) in ctx.templates() {
+    for (owner, t) in ctx.def.templates() {
         let kind = match owner {
             Some(Owner::System(w)) => Some(w.kind),
             _ => None,

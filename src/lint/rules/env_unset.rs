@@ -15,7 +15,7 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
     if !ctx.check_env {
         return;
     }
-    for (_, t) in ctx.templates() {
+    for (_, t) in ctx.def.templates() {
         for (name, fallback, at) in t.value.envs() {
             if fallback.is_none() && ctx.env.get(name).is_none() {
                 out.push(

@@ -48,7 +48,8 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
         cache: Default::default(),
     };
     let matches = |p: &str, s: &str| m.is_match(p, s);
-    let coerce = |p: &Parameter, v: &Json| crate::values::coerce_with(p, v, "US", &matches);
+    let coerce =
+        |p: &Parameter, v: &Json| crate::definition::values::coerce_with(p, v, "US", &matches);
     for a in &ctx.def.actions {
         for p in &a.parameters {
             if let Some(ex) = &p.example {
@@ -73,7 +74,7 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
             }
             if let Some(values) = &p.enum_values {
                 for v in &values.value {
-                    if let Err(e) = crate::values::coerce_type(p.ty.value, v, "US") {
+                    if let Err(e) = crate::definition::values::coerce_type(p.ty.value, v, "US") {
                         out.push(Finding::error(
                             RULE.code,
                             values.span,
@@ -115,7 +116,9 @@ fn check_values(
             .iter()
             .map(|(k, v)| (k.value.clone(), v.value.clone()))
             .collect();
-        if let Err(errors) = crate::values::validate_schema(&schema.value, &Json::Object(obj)) {
+        if let Err(errors) =
+            crate::definition::values::validate_schema(&schema.value, &Json::Object(obj))
+        {
             let span = values.first().map(|(k, _)| k.span).unwrap_or(a.span);
             for e in errors {
                 out.push(Finding::error(RULE.code, span, format!("{what}: {e}")));

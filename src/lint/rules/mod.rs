@@ -1,4 +1,5 @@
-//! One file per lint rule. Each exports `RULE` and its check function.
+//! One file per lint rule. Each exports `RULE` and its check function. The rules import what
+//! `lint` may import, and `lint` itself for [`crate::lint::Ctx`].
 
 pub mod action_name;
 pub mod builtin_context;

@@ -3,7 +3,7 @@
 use crate::definition::model::*;
 use crate::definition::units::fmt_duration;
 use crate::diag::{Finding, Severity};
-use crate::lint::{Ctx, Owner, Rule};
+use crate::lint::{Ctx, Rule};
 use std::time::Duration;
 
 pub const RULE: Rule = Rule {

@@ -2,7 +2,7 @@
 
 use crate::definition::model::*;
 use crate::diag::{Finding, Severity, did_you_mean};
-use crate::lint::{Ctx, Owner, Rule};
+use crate::lint::{Ctx, Rule};
 
 pub const RULE: Rule = Rule {
     code: "unknown-condition",

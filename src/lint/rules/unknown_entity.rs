@@ -12,8 +12,6 @@ pub const RULE: Rule = Rule {
     check: Some(check),
 };
 
-pub const ENTITY_KINDS: [&str; 5] = ["email", "phone", "digits", "number", "date"];
-
 fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
     for a in &ctx.def.actions {
         let params = a.parameter_names();

@@ -2,7 +2,7 @@
 
 use crate::definition::model::*;
 use crate::diag::{Finding, Severity, did_you_mean};
-use crate::lint::{Ctx, Owner, Rule, var_span};
+use crate::lint::{Ctx, Rule, var_span};
 
 pub const RULE: Rule = Rule {
     code: "unknown-template",
@@ -48,7 +48,7 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
         .chain(BUILTINS_CALL_STATUS.iter())
         .copied()
         .collect();
-    for (owner, t) in ctx.templates() {
+    for (owner, t) in ctx.def.templates() {
         let names = known_names(ctx.def, owner);
         for (name, at) in t.value.vars() {
             if names.iter().any(|n| n == name) || context_only.contains(&name) {

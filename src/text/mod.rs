@@ -1,5 +1,12 @@
-//! Text normalisation shared by trigger phrases and caller turns, so both sides compare the
-//! same way: lower case, contractions expanded, punctuation to spaces, one space between words.
+//! Shared text helpers: the phrase normaliser (trigger phrases, caller turns and lint compare
+//! text the same way: lower case, contractions expanded, punctuation to spaces, one space
+//! between words) and [`regex_index`], regexes for short texts.
+//!
+//! Owns: string primitives with no knowledge of the file, the call or the network. It stands
+//! at the bottom of the crate: the model (pattern regexes), the extractors, the trigger engine,
+//! transcripts and lint all use it, so it imports nothing of the crate.
+
+pub mod regex_index;
 
 /// Contractions people say to agents; "where's" = "where is".
 const CONTRACTIONS: [(&str, &str); 24] = [

@@ -3,6 +3,10 @@
 //!
 //! A value that does not fit its type, pattern or enum is refused with a message naming the
 //! problem; the caller adds the parameter's name and place.
+//!
+//! It lives with the model because the types are the file's (`type: phone`, `pattern:`,
+//! `enum:`): the request plan, lint, the extractors and the commands all type values the
+//! same way through it.
 
 use crate::definition::{ParamType, Parameter};
 use serde_json::Value as Json;
