@@ -503,6 +503,8 @@ impl<'a> CallEngine<'a> {
         at: Option<f64>,
         sink: &mut dyn FnMut(&Event),
     ) -> crate::Result<Option<Verdict>> {
+        // Envelopes carry the time they are sent: the call's start plus the replay's clock.
+        self.run.ctx.at = at.or(self.last_at).unwrap_or(0.0);
         let plan = self.run.plan(target, params)?;
         let body = plan.body.as_ref().map(|b| {
             serde_json::from_slice(b)
@@ -560,6 +562,8 @@ impl<'a> CallEngine<'a> {
                     summary: summary(t, &self.fired, &self.failed, duration),
                     transcript: transcript_text(t),
                     actions_fired: names.clone(),
+                    turns: turn_records(t),
+                    ended_reason: reason.to_string(),
                 });
                 // Fire-and-forget: sent once, never retried, whatever comes back.
                 self.send(Target::System(pc), &Map::new(), self.last_at, sink)
@@ -655,6 +659,21 @@ fn fire_key(action: &Action, params: &Map<String, Json>) -> String {
 }
 
 /// The `transcript` built-in: one `Speaker: words` line per turn.
+/// The turns as post-call reports carry them (status events are not turns).
+pub fn turn_records(t: &Transcript) -> Vec<plan::TurnRecord> {
+    t.items
+        .iter()
+        .filter_map(|i| match i {
+            Item::Turn(turn) => Some(plan::TurnRecord {
+                caller: turn.side == Side::Caller,
+                text: turn.text.clone(),
+                at: turn.at,
+            }),
+            Item::Event { .. } => None,
+        })
+        .collect()
+}
+
 pub fn transcript_text(t: &Transcript) -> String {
     t.items
         .iter()

@@ -126,6 +126,8 @@ async fn run_async(a: TestArgs, g: &Global, def: &Definition) -> Result<Outcome>
             summary: "[call_summary: pass --var call_summary=…]".into(),
             transcript: "[transcript: pass --var transcript=…]".into(),
             actions_fired: Vec::new(),
+            turns: Vec::new(),
+            ended_reason: "customer-ended-call".into(),
         });
     }
     let p = Paint::new(g.color);

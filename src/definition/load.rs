@@ -189,7 +189,7 @@ impl<'a> Obj<'a> {
 }
 
 const TOP_KEYS: &[&str] = &[
-    "version", "agent", "policy", "defaults", "actions", "webhooks",
+    "version", "platform", "agent", "policy", "defaults", "actions", "webhooks",
 ];
 const AGENT_KEYS: &[&str] = &["id", "name", "variables"];
 const POLICY_KEYS: &[&str] = &[
@@ -215,6 +215,8 @@ const ACTION_KEYS: &[&str] = &[
     "fallback",
     "tests",
     "mock",
+    "platform",
+    "args_at_root",
 ];
 const PARAM_KEYS: &[&str] = &[
     "type",
@@ -241,16 +243,25 @@ const PRE_CALL_KEYS: &[&str] = &[
     "on_failure",
     "tests",
     "mock",
+    "platform",
 ];
 const POST_CALL_KEYS: &[&str] = &[
     "url", "method", "headers", "query", "auth", "signing", "body", "timeout", "assign", "tests",
-    "mock",
+    "mock", "platform",
 ];
 const CALL_STATUS_KEYS: &[&str] = &[
     "url", "method", "headers", "query", "auth", "signing", "body", "timeout", "events", "tests",
-    "mock",
+    "mock", "platform",
 ];
-const SIGNING_KEYS: &[&str] = &["scheme", "secret", "header"];
+const SIGNING_KEYS: &[&str] = &[
+    "scheme",
+    "secret",
+    "header",
+    "timestamp_header",
+    "algorithm",
+    "payload_format",
+    "encoding",
+];
 const RESPONSE_KEYS: &[&str] = &["envelope", "assign"];
 const TEST_KEYS: &[&str] = &["name", "parameters", "variables", "expect"];
 const EXPECT_KEYS: &[&str] = &["status", "success", "json", "max_latency"];
@@ -532,6 +543,7 @@ impl<'s> Loader<'s> {
                 }
             },
         }
+        def.platform = o.get("platform").and_then(|n| self.platform(n, "platform"));
         if let Some(n) = o.get("agent") {
             self.agent(n, &mut def.agent);
         }
@@ -705,34 +717,73 @@ impl<'s> Loader<'s> {
         Some(Sp::new(auth, node.span))
     }
 
+    fn platform(&mut self, node: &Node, what: &str) -> Option<Sp<Platform>> {
+        let s = self.string(node, what)?;
+        match Platform::parse(&s.value) {
+            Some(p) => Some(Sp::new(p, node.span)),
+            None => {
+                let names = Platform::ALL.map(Platform::as_str);
+                self.findings.push(
+                    Finding::error("type", node.span, format!("unknown platform `{}`", s.value))
+                        .help(
+                            did_you_mean(&s.value, names)
+                                .unwrap_or_else(|| format!("platforms: {}", names.join(", "))),
+                        ),
+                );
+                None
+            }
+        }
+    }
+
     fn signing(&mut self, node: &Node, what: &str) -> Option<Sp<Signing>> {
         let o = self.obj(node, what, SIGNING_KEYS)?;
-        let scheme_node = self.required(&o, "scheme", what);
         let secret_node = self.required(&o, "secret", what);
-        let scheme = scheme_node.and_then(|n| {
-            let s = self.string(n, &format!("{what}.scheme"))?;
-            match s.value.as_str() {
-                "standard-webhooks" => Some(Sp::new(Scheme::StandardWebhooks, n.span)),
-                "hmac-sha256" => Some(Sp::new(Scheme::HmacSha256, n.span)),
-                other => {
-                    self.findings.push(
-                        Finding::error("type", n.span, format!("unknown signing scheme `{other}`"))
+        let scheme = match o.get("scheme") {
+            None => None,
+            Some(n) => {
+                let s = self.string(n, &format!("{what}.scheme"))?;
+                match Scheme::parse(&s.value) {
+                    Some(x) => Some(Sp::new(x, n.span)),
+                    None => {
+                        let names = Scheme::ALL.map(Scheme::as_str);
+                        self.findings.push(
+                            Finding::error(
+                                "type",
+                                n.span,
+                                format!("unknown signing scheme `{}`", s.value),
+                            )
                             .help(
-                                did_you_mean(other, ["standard-webhooks", "hmac-sha256"])
-                                    .unwrap_or_else(|| {
-                                        "use standard-webhooks or hmac-sha256".into()
-                                    }),
+                                did_you_mean(&s.value, names)
+                                    .unwrap_or_else(|| format!("schemes: {}", names.join(", "))),
                             ),
-                    );
-                    None
+                        );
+                        return None;
+                    }
                 }
             }
-        })?;
+        };
         let secret = secret_node.and_then(|n| self.template(n, &format!("{what}.secret")))?;
-        let header = o
-            .get("header")
-            .and_then(|n| self.string(n, &format!("{what}.header")));
-        if scheme.value == Scheme::HmacSha256 && header.is_none() {
+        let mut text = |key: &str| {
+            o.get(key)
+                .and_then(|n| self.string(n, &format!("{what}.{key}")))
+        };
+        let header = text("header");
+        let timestamp_header = text("timestamp_header");
+        let algorithm = text("algorithm");
+        let payload_format = text("payload_format");
+        let encoding = text("encoding");
+        for (v, allowed) in [
+            (&algorithm, &["sha256", "sha512", "sha1"][..]),
+            (&encoding, &["hex", "base64"][..]),
+        ] {
+            if let Some(v) = v.as_ref().filter(|v| !allowed.contains(&v.value.as_str())) {
+                self.findings.push(
+                    Finding::error("type", v.span, format!("unknown value `{}`", v.value))
+                        .help(format!("use one of {}", allowed.join(", "))),
+                );
+            }
+        }
+        if scheme.is_some_and(|s| s.value == Scheme::HmacSha256) && header.is_none() {
             self.findings.push(
                 Finding::error(
                     "missing-key",
@@ -747,6 +798,10 @@ impl<'s> Loader<'s> {
                 scheme,
                 secret,
                 header,
+                timestamp_header,
+                algorithm,
+                payload_format,
+                encoding,
             },
             node.span,
         ))
@@ -816,6 +871,12 @@ impl<'s> Loader<'s> {
             fallback: o.get("fallback").and_then(|n| self.text(n, "fallback")),
             tests: Vec::new(),
             mock: Vec::new(),
+            platform: o.get("platform").and_then(|n| self.platform(n, "platform")),
+            args_at_root: o
+                .get("args_at_root")
+                .and_then(|n| self.bool(n, "args_at_root"))
+                .is_some_and(|b| b.value),
+            args_at_root_span: o.key_span("args_at_root"),
             span: node.span,
         };
         if let Some(n) = o.get("targets") {
@@ -1122,6 +1183,9 @@ impl<'s> Loader<'s> {
                 events: Vec::new(),
                 tests: Vec::new(),
                 mock: Vec::new(),
+                platform: so
+                    .get("platform")
+                    .and_then(|n| self.platform(n, "platform")),
                 span: n.span,
             };
             if let Some(a) = so.get("assign") {

@@ -32,6 +32,10 @@ pub struct Definition {
     pub defaults: Request,
     pub actions: Vec<Action>,
     pub webhooks: SystemWebhooks,
+    /// `platform:` at file level (default voxhook).
+    pub platform: Option<Sp<Platform>>,
+    /// `--platform`: wins over every `platform:` of the file.
+    pub platform_override: Option<Platform>,
     /// Values from the `.env` file beside the action file.
     pub dotenv: Vec<(String, String)>,
 }
@@ -173,26 +177,93 @@ pub enum Auth {
     },
 }
 
+/// A signing scheme: the two generic ones, and each platform's own.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Scheme {
     StandardWebhooks,
     HmacSha256,
+    Vapi,
+    Retell,
+    Elevenlabs,
+    Twilio,
+    Bland,
 }
 
 impl Scheme {
+    pub const ALL: [Scheme; 7] = [
+        Scheme::StandardWebhooks,
+        Scheme::HmacSha256,
+        Scheme::Vapi,
+        Scheme::Retell,
+        Scheme::Elevenlabs,
+        Scheme::Twilio,
+        Scheme::Bland,
+    ];
     pub fn as_str(self) -> &'static str {
         match self {
             Scheme::StandardWebhooks => "standard-webhooks",
             Scheme::HmacSha256 => "hmac-sha256",
+            Scheme::Vapi => "vapi",
+            Scheme::Retell => "retell",
+            Scheme::Elevenlabs => "elevenlabs",
+            Scheme::Twilio => "twilio",
+            Scheme::Bland => "bland",
         }
+    }
+    pub fn parse(s: &str) -> Option<Scheme> {
+        Scheme::ALL.into_iter().find(|x| x.as_str() == s)
     }
 }
 
+/// Whose webhook engine voxhook plays (SPEC section 3).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Platform {
+    #[default]
+    Voxhook,
+    Vapi,
+    Retell,
+    Elevenlabs,
+    Twilio,
+    Bland,
+}
+
+impl Platform {
+    pub const ALL: [Platform; 6] = [
+        Platform::Voxhook,
+        Platform::Vapi,
+        Platform::Retell,
+        Platform::Elevenlabs,
+        Platform::Twilio,
+        Platform::Bland,
+    ];
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Platform::Voxhook => "voxhook",
+            Platform::Vapi => "vapi",
+            Platform::Retell => "retell",
+            Platform::Elevenlabs => "elevenlabs",
+            Platform::Twilio => "twilio",
+            Platform::Bland => "bland",
+        }
+    }
+    pub fn parse(s: &str) -> Option<Platform> {
+        Platform::ALL.into_iter().find(|x| x.as_str() == s)
+    }
+}
+
+/// `signing:`. Without `scheme`, the platform's own scheme applies. The Vapi HMAC plan's
+/// settings (`algorithm`, `timestamp_header`, `payload_format`, `encoding`) and the
+/// signature `header` are optional overrides of the scheme's defaults.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Signing {
-    pub scheme: Sp<Scheme>,
+    pub scheme: Option<Sp<Scheme>>,
     pub secret: Sp<Template>,
     pub header: Option<Sp<String>>,
+    pub timestamp_header: Option<Sp<String>>,
+    pub algorithm: Option<Sp<String>>,
+    pub payload_format: Option<Sp<String>>,
+    pub encoding: Option<Sp<String>>,
 }
 
 /// A request body template: JSON shape with templated strings.
@@ -349,6 +420,11 @@ pub struct Action {
     pub fallback: Option<Sp<String>>,
     pub tests: Vec<TestCase>,
     pub mock: Vec<MockRule>,
+    /// `platform:` of this action.
+    pub platform: Option<Sp<Platform>>,
+    /// Retell: send the arguments alone, not `{name, call, args}`.
+    pub args_at_root: bool,
+    pub args_at_root_span: Option<Span>,
     pub span: Span,
 }
 
@@ -432,6 +508,8 @@ pub struct SystemWebhook {
     pub events: Vec<Sp<String>>,
     pub tests: Vec<TestCase>,
     pub mock: Vec<MockRule>,
+    /// `platform:` of this webhook.
+    pub platform: Option<Sp<Platform>>,
     pub span: Span,
 }
 
@@ -499,6 +577,20 @@ pub enum Owner<'a> {
 }
 
 impl Definition {
+    /// The platform a request of `owner` is sent as: `--platform`, else the owner's
+    /// `platform:`, else the file's, else voxhook.
+    pub fn platform_for(&self, owner: Option<Owner>) -> Platform {
+        if let Some(p) = self.platform_override {
+            return p;
+        }
+        let own = match owner {
+            Some(Owner::Action(a)) => a.platform,
+            Some(Owner::System(w)) => w.platform,
+            None => None,
+        };
+        own.or(self.platform).map(|p| p.value).unwrap_or_default()
+    }
+
     /// Every template the file holds, with the request that owns it (`None`: agent variables
     /// and `defaults`).
     pub fn templates(&self) -> Vec<(Option<Owner<'_>>, &Sp<Template>)> {

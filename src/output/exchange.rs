@@ -154,6 +154,9 @@ pub fn verdict(v: &Verdict, p: Paint) -> String {
     for (k, val) in &v.assigned {
         let _ = writeln!(s, "  assigned: {k} = {}", compact(val));
     }
+    if let Some(h) = &v.hears {
+        let _ = writeln!(s, "  {h}");
+    }
     for u in &v.unassigned {
         let _ = writeln!(s, "  {} {u} matched nothing", p.yellow("unassigned:"));
     }

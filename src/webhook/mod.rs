@@ -11,6 +11,7 @@ pub mod case;
 pub mod load;
 pub mod plan;
 pub mod policy;
+pub mod profile;
 pub mod render;
 pub mod run;
 pub mod sender;

@@ -24,6 +24,11 @@ pub struct CallContext {
     pub cli_vars: Vec<(String, Json)>,
     pub post_call: Option<PostCall>,
     pub event: Option<String>,
+    /// Seconds from the call's start at which the webhook being built is sent.
+    pub at: f64,
+    /// The call's clock was given (`--now`): timestamps and signatures follow it, so the
+    /// bytes repeat.
+    pub fixed_clock: bool,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -32,6 +37,20 @@ pub struct PostCall {
     pub summary: String,
     pub transcript: String,
     pub actions_fired: Vec<String>,
+    /// The turns, for platforms that report them one by one.
+    pub turns: Vec<TurnRecord>,
+    /// Why the call ended, in voxhook's words (`transcript ended`, `blocked by pre_call`).
+    pub ended_reason: String,
+}
+
+/// One turn of the call as post-call reports carry it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TurnRecord {
+    /// The caller spoke (else the agent).
+    pub caller: bool,
+    pub text: String,
+    /// Seconds from the call's start, when known.
+    pub at: Option<f64>,
 }
 
 /// Now, to the second: `call_started_at` reads like a platform's timestamp.
@@ -55,7 +74,18 @@ impl CallContext {
             cli_vars: Vec::new(),
             post_call: None,
             event: None,
+            at: 0.0,
+            fixed_clock: false,
         }
+    }
+
+    /// A variable the call has: assigned by pre_call, else given with `--var`.
+    pub fn var(&self, name: &str) -> Option<Json> {
+        self.assigned
+            .iter()
+            .chain(self.cli_vars.iter())
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.clone())
     }
 
     /// Assigned by the pre-call webhook, else given with `--var`.
@@ -127,6 +157,12 @@ pub enum Target<'a> {
 }
 
 impl<'a> Target<'a> {
+    pub fn owner(&self) -> Owner<'a> {
+        match self {
+            Target::Action(a) => Owner::Action(a),
+            Target::System(w) => Owner::System(w),
+        }
+    }
     pub fn name(&self) -> &'a str {
         match self {
             Target::Action(a) => &a.name.value,
@@ -198,6 +234,14 @@ pub struct RequestPlan {
     pub timeout: Duration,
     pub max_response_size: u64,
     pub secrets: Vec<String>,
+    /// Whose engine sent it: the verdict judges the reply by this platform's contract.
+    pub platform: Platform,
+    /// The system webhook it is, if one.
+    pub kind: Option<SystemKind>,
+    /// The id the platform gave this tool call (Vapi's reply must echo it).
+    pub tool_call_id: Option<String>,
+    /// The exact string signed, when signed (`-v` prints it).
+    pub signed: Option<String>,
 }
 
 /// A problem that stops a request from being built; the message says what and where.
@@ -212,8 +256,11 @@ pub struct PlanInput<'a> {
     pub ctx: &'a CallContext,
     pub env: &'a EnvSource,
     pub timeout_override: Option<Duration>,
-    /// Seconds since the epoch and the message id for Standard Webhooks; fixed in tests.
+    /// Milliseconds since the epoch and the message id for signatures; fixed in tests.
+    /// Without it, a call with a fixed clock (`--now`) signs at the call's time, else now.
     pub signing_clock: Option<(i64, String)>,
+    /// `--public-url`: the URL the platform would call, which Twilio's signature covers.
+    pub public_url: Option<&'a url::Url>,
 }
 
 fn where_(def: &Definition, t: &Sp<Template>, at: usize) -> String {
@@ -488,16 +535,49 @@ pub fn build(input: &PlanInput) -> Result<RequestPlan, PlanError> {
         }
     }
 
-    // Body.
-    let body: Option<Vec<u8>> = if let Some(b) = &request.body {
+    // Body: the file's `body:` template, else the platform's payload.
+    let platform = def.platform_for(Some(target.owner()));
+    let profile = super::profile::profile(platform);
+    let facts = super::profile::Facts {
+        def,
+        ctx: input.ctx,
+    };
+    let tool_call_id = match target {
+        Target::Action(a) => Some(format!(
+            "call_{}",
+            super::profile::derived_hex(
+                &format!(
+                    "{}/{}/{}/{}",
+                    input.ctx.conversation_id,
+                    a.name.value,
+                    Json::Object(input.params.clone()),
+                    input.ctx.at
+                ),
+                24
+            )
+        )),
+        Target::System(_) => None,
+    };
+    let payload: Option<super::profile::Payload> = if let Some(b) = &request.body {
         let v = render_body(&b.value, def, &scope, env, &mut secrets)?;
-        Some(serde_json::to_vec(&v).map_err(|e| PlanError(e.to_string()))?)
+        Some(super::profile::Payload::Json(v))
     } else if method.has_body() {
-        let v = default_envelope(def, target, input.params, input.ctx);
-        Some(serde_json::to_vec(&v).map_err(|e| PlanError(e.to_string()))?)
+        Some(match target {
+            Target::Action(a) => (profile.tool_call)(
+                &facts,
+                &super::profile::ToolCall {
+                    action: a,
+                    id: tool_call_id.as_deref().unwrap_or_default(),
+                    arguments: input.params,
+                    url: url.as_str(),
+                },
+            ),
+            Target::System(w) => (profile.system)(&facts, w.kind),
+        })
     } else {
         None
     };
+    let body: Option<Vec<u8>> = payload.as_ref().map(|p| p.bytes());
 
     // Headers, in the order they are sent.
     let mut headers: Vec<(String, String)> = Vec::new();
@@ -518,8 +598,11 @@ pub fn build(input: &PlanInput) -> Result<RequestPlan, PlanError> {
     if !has(&configured, "accept") {
         headers.push(("Accept".into(), "application/json".into()));
     }
-    if body.is_some() && !has(&configured, "content-type") {
-        headers.push(("Content-Type".into(), "application/json".into()));
+    if let Some(p) = payload
+        .as_ref()
+        .filter(|_| !has(&configured, "content-type"))
+    {
+        headers.push(("Content-Type".into(), p.content_type().into()));
     }
     headers.extend(configured);
     if let Some(auth) = &request.auth {
@@ -550,45 +633,77 @@ pub fn build(input: &PlanInput) -> Result<RequestPlan, PlanError> {
         headers.retain(|(k, _)| !k.eq_ignore_ascii_case(&name));
         headers.push((name, value));
     }
+    let mut signed = None;
     if let Some(signing) = &request.signing {
         let s = &signing.value;
         let secret = render(&s.secret.value, &scope, env, &mut secrets)
             .map_err(|e| render_err(def, &s.secret, e))?;
         secrets.add(&secret);
-        let bytes = body.clone().unwrap_or_default();
-        match s.scheme.value {
-            Scheme::StandardWebhooks => {
-                let (ts, id) = input.signing_clock.clone().unwrap_or_else(|| {
-                    (
-                        chrono::Utc::now().timestamp(),
-                        format!("msg_{}", uuid::Uuid::new_v4().simple()),
-                    )
-                });
-                let hs =
-                    super::signing::standard_webhooks(&secret, &id, ts, &bytes).map_err(|e| {
-                        PlanError(format!(
-                            "{}: signing secret: {e}",
-                            where_(def, &s.secret, 0)
-                        ))
-                    })?;
-                for (k, v) in hs {
-                    if k == "webhook-signature" {
-                        secrets.add(&v);
-                    }
-                    headers.push((k, v));
-                }
-            }
-            Scheme::HmacSha256 => {
-                let v = super::signing::hmac_sha256(&secret, &bytes);
-                secrets.add(&v);
-                let name = s
-                    .header
-                    .as_ref()
-                    .map(|h| h.value.clone())
-                    .unwrap_or_else(|| "X-Signature".into());
-                headers.push((name, v));
-            }
+        let scheme = match s.scheme {
+            Some(x) => x.value,
+            None => profile.schemes[0],
+        };
+        if !profile.schemes.contains(&scheme) {
+            let at = s.scheme.map(|x| x.span).unwrap_or(signing.span);
+            return Err(PlanError(format!(
+                "{}:{}:{}: {} does not sign with `{}`; it uses {}",
+                def.path.display(),
+                at.line,
+                at.col,
+                platform.as_str(),
+                scheme.as_str(),
+                scheme_list(profile.schemes)
+            )));
         }
+        let (unix_ms, id) = input.signing_clock.clone().unwrap_or_else(|| {
+            let ms = if input.ctx.fixed_clock {
+                facts.now_ms()
+            } else {
+                chrono::Utc::now().timestamp_millis()
+            };
+            (
+                ms,
+                format!(
+                    "msg_{}",
+                    super::profile::derived_hex(
+                        &format!("{}/{}/{ms}", input.ctx.conversation_id, target.name()),
+                        24
+                    )
+                ),
+            )
+        });
+        let public = input.public_url.map(|p| public_url(p, &url));
+        let form = match &payload {
+            Some(super::profile::Payload::Form(f)) if request.body.is_none() => Some(f.as_slice()),
+            _ => None,
+        };
+        let bytes = body.clone().unwrap_or_default();
+        let out = super::signing::sign(
+            scheme,
+            s,
+            &super::signing::SignInput {
+                secret: &secret,
+                body: &bytes,
+                url: public.as_ref().unwrap_or(&url),
+                form,
+                unix_ms,
+                message_id: &id,
+            },
+        )
+        .map_err(|e| {
+            PlanError(format!(
+                "{}: signing secret: {e}",
+                where_(def, &s.secret, 0)
+            ))
+        })?;
+        for v in &out.signatures {
+            secrets.add(v);
+        }
+        if let Some((k, v)) = &out.query {
+            url.query_pairs_mut().append_pair(k, v);
+        }
+        headers.extend(out.headers);
+        signed = Some(out.signed);
     }
 
     let timeout = input
@@ -605,7 +720,32 @@ pub fn build(input: &PlanInput) -> Result<RequestPlan, PlanError> {
         timeout,
         max_response_size: def.policy.max_response_size,
         secrets: secrets.values,
+        platform,
+        kind: target.kind(),
+        tool_call_id,
+        signed,
     })
+}
+
+fn scheme_list(schemes: &[Scheme]) -> String {
+    schemes
+        .iter()
+        .map(|s| format!("`{}`", s.as_str()))
+        .collect::<Vec<_>>()
+        .join(" or ")
+}
+
+/// The URL the platform would call: `--public-url` with the real URL's path and query when
+/// it names only an origin (`https://abc.ngrok.app`), else as given plus the real query.
+pub fn public_url(public: &url::Url, real: &url::Url) -> url::Url {
+    let mut u = public.clone();
+    if public.path() == "/" || public.path().is_empty() {
+        u.set_path(real.path());
+    }
+    if u.query().is_none() {
+        u.set_query(real.query());
+    }
+    u
 }
 
 /// Render the URL with each variable percent-encoded for its place: path segments encode
@@ -674,40 +814,4 @@ fn render_body(
             Json::Object(m)
         }
     })
-}
-
-/// The body a platform sends when the file gives none.
-pub fn default_envelope(
-    def: &Definition,
-    target: Target,
-    params: &Map<String, Json>,
-    ctx: &CallContext,
-) -> Json {
-    let context = ctx.envelope_context(def);
-    match target {
-        Target::Action(a) => {
-            json!({ "action": a.name.value, "parameters": params, "context": context })
-        }
-        Target::System(w) => match w.kind {
-            SystemKind::PreCall => json!({ "event": "pre_call", "context": context }),
-            SystemKind::CallStatus => json!({
-                "event": ctx.event.clone().unwrap_or_else(|| "transfer_initiated".into()),
-                "context": context,
-            }),
-            SystemKind::PostCall => {
-                let pc = ctx.post_call.clone().unwrap_or_default();
-                json!({
-                    "event": "post_call",
-                    "context": context,
-                    "call": {
-                        "duration": pc.duration_secs,
-                        "summary": pc.summary,
-                        "transcript": pc.transcript,
-                        "actions_fired": pc.actions_fired,
-                        "variables": ctx.assigned.iter().cloned().collect::<Map<String, Json>>(),
-                    }
-                })
-            }
-        },
-    }
 }

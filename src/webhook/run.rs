@@ -30,6 +30,8 @@ pub struct Run<'a> {
     pub mock_base: Option<String>,
     pub timeout: Option<Duration>,
     pub region: String,
+    /// `--public-url`: the URL the platform would call (Twilio signs it).
+    pub public_url: Option<url::Url>,
 }
 
 impl<'a> Run<'a> {
@@ -75,6 +77,7 @@ impl<'a> Run<'a> {
             mock_base: None,
             timeout: None,
             region: call.region.clone(),
+            public_url: None,
         })
     }
 
@@ -98,6 +101,7 @@ impl<'a> Run<'a> {
             env: &self.env,
             timeout_override: self.timeout,
             signing_clock: None,
+            public_url: self.public_url.as_ref(),
         };
         let mut p = plan::build(&input).map_err(|e| Error::Input(e.0))?;
         if let Some(base) = &self.mock_base {

@@ -1,0 +1,155 @@
+//! `elevenlabs`: ElevenLabs Agents. A server tool sends the parameters themselves as the body
+//! (and in the query or path where the URL names them): no envelope, and only its own auth
+//! headers. The conversation-initiation webhook (pre_call) sends `{caller_id, agent_id,
+//! called_number, call_sid}` and wants `{"type": "conversation_initiation_client_data",
+//! "dynamic_variables": {…}}` back; post_call is the `post_call_transcription` event.
+
+use super::*;
+use serde_json::json;
+
+pub const PROFILE: Profile = Profile {
+    platform: Platform::Elevenlabs,
+    schemes: &[Scheme::Elevenlabs],
+    limits: &[Limit {
+        kind: None,
+        max_timeout: Duration::from_secs(120),
+        what: "ElevenLabs server tools allow at most 120s",
+    }],
+    max_result_chars: None,
+    tool_name_rule: Some(("letters, digits, _ and -, at most 64", |n| {
+        !n.is_empty()
+            && n.len() <= 64
+            && n.bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
+    })),
+    tool_methods: &[],
+    tool_call,
+    system,
+    variables_at: Some("$.dynamic_variables"),
+    judge_tool: Some(judge_tool),
+    judge_system,
+    arguments,
+    mock_reply,
+};
+
+fn tool_call(_: &Facts, t: &ToolCall) -> Payload {
+    Payload::Json(Json::Object(t.arguments.clone()))
+}
+
+fn system(f: &Facts, kind: SystemKind) -> Payload {
+    let call_sid = format!("CA{}", f.derived("callsid", 32));
+    Payload::Json(match kind {
+        SystemKind::PreCall => json!({
+            "caller_id": f.ctx.caller_phone,
+            "agent_id": f.agent_id(),
+            "called_number": f.agent_phone(),
+            "call_sid": call_sid,
+        }),
+        SystemKind::CallStatus => json!({
+            "type": f.event(),
+            "event_timestamp": f.now().timestamp(),
+            "data": { "agent_id": f.agent_id(), "conversation_id": f.ctx.conversation_id },
+        }),
+        SystemKind::PostCall => {
+            let pc = f.post_call();
+            let transcript: Vec<Json> = pc
+                .turns
+                .iter()
+                .map(|t| {
+                    json!({
+                        "role": if t.caller { "user" } else { "agent" },
+                        "message": t.text,
+                        "time_in_call_secs": t.at.unwrap_or(0.0).round() as i64,
+                    })
+                })
+                .collect();
+            json!({
+                "type": "post_call_transcription",
+                "event_timestamp": f.now().timestamp(),
+                "data": {
+                    "agent_id": f.agent_id(),
+                    "conversation_id": f.ctx.conversation_id,
+                    "status": "done",
+                    "transcript": transcript,
+                    "metadata": {
+                        "start_time_unix_secs": f.ctx.call_started_at.timestamp(),
+                        "call_duration_secs": pc.duration_secs,
+                        "phone_call": {
+                            "direction": "inbound",
+                            "external_number": f.ctx.caller_phone,
+                            "agent_number": f.agent_phone(),
+                            "type": "twilio",
+                            "call_sid": call_sid,
+                        },
+                    },
+                    "analysis": {
+                        "call_successful": "success",
+                        "transcript_summary": pc.summary,
+                    },
+                    "conversation_initiation_client_data": {
+                        "dynamic_variables": f.variables(),
+                    },
+                },
+            })
+        }
+    })
+}
+
+fn judge_tool(r: &Reply) -> Heard {
+    if !(200..300).contains(&r.status) {
+        return Heard::Nothing(format!("status {}: ElevenLabs needs a 2xx", r.status));
+    }
+    match serde_json::from_slice::<Json>(r.body) {
+        Ok(j) => Heard::Result(j),
+        Err(_) => Heard::Result(Json::String(String::from_utf8_lossy(r.body).into_owned())),
+    }
+}
+
+fn judge_system(kind: SystemKind, r: &Reply) -> Option<String> {
+    if kind != SystemKind::PreCall {
+        return any_2xx(kind, r);
+    }
+    if let Some(e) = any_2xx(kind, r) {
+        return Some(e);
+    }
+    let body = match reply_json(r) {
+        Ok(b) => b,
+        Err(e) => return Some(e),
+    };
+    match body.get("type").and_then(Json::as_str) {
+        Some("conversation_initiation_client_data") => None,
+        Some(other) => Some(format!(
+            "`type` is \"{other}\"; ElevenLabs wants \"conversation_initiation_client_data\""
+        )),
+        None => Some(
+            "the reply has no `type`; ElevenLabs wants \"conversation_initiation_client_data\""
+                .into(),
+        ),
+    }
+}
+
+fn arguments(body: &Json) -> Option<Map<String, Json>> {
+    body.as_object().cloned()
+}
+
+fn mock_reply(kind: Option<SystemKind>, _request: &Json, rule: Json) -> Json {
+    match kind {
+        None => match envelope_parts(&rule) {
+            Some(Ok(result)) => result,
+            Some(Err(error)) => json!({ "error": error }),
+            None => rule,
+        },
+        Some(SystemKind::PreCall) => match envelope_parts(&rule) {
+            Some(Ok(vars)) => json!({
+                "type": "conversation_initiation_client_data",
+                "dynamic_variables": vars,
+            }),
+            _ if rule.get("type").is_none() && rule.is_object() => json!({
+                "type": "conversation_initiation_client_data",
+                "dynamic_variables": rule,
+            }),
+            _ => rule,
+        },
+        Some(_) => rule,
+    }
+}

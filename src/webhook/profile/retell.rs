@@ -1,0 +1,185 @@
+//! `retell`: Retell AI. A custom function receives `{"name", "call", "args"}` (or the args
+//! alone with `args_at_root: true`); webhooks are `{"event", "call"}` with Retell's call
+//! object; the inbound-call webhook is `{"event": "call_inbound", "call_inbound": {…}}` and
+//! its reply keeps variables in `call_inbound.dynamic_variables`. Any 2xx reply counts, and
+//! at most 15,000 characters of it reach the agent.
+
+use super::*;
+use serde_json::json;
+
+pub const MAX_RESULT_CHARS: usize = 15_000;
+
+pub const PROFILE: Profile = Profile {
+    platform: Platform::Retell,
+    schemes: &[Scheme::Retell],
+    limits: &[
+        Limit {
+            kind: Some(SystemKind::PreCall),
+            max_timeout: Duration::from_secs(10),
+            what: "Retell waits 10s for the inbound call webhook",
+        },
+        Limit {
+            kind: None,
+            max_timeout: Duration::from_secs(120),
+            what: "Retell custom functions time out after at most 2 minutes",
+        },
+    ],
+    max_result_chars: Some(MAX_RESULT_CHARS),
+    tool_name_rule: Some(("letters, digits, _ and -, at most 64", |n| {
+        !n.is_empty()
+            && n.len() <= 64
+            && n.bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
+    })),
+    tool_methods: &[],
+    tool_call,
+    system,
+    variables_at: Some("$.call_inbound.dynamic_variables"),
+    judge_tool: Some(judge_tool),
+    judge_system: any_2xx,
+    arguments,
+    mock_reply,
+};
+
+/// Retell's call object for a phone call, as far as the call has gone.
+pub fn call(f: &Facts, status: &str) -> Json {
+    let start = f.ctx.call_started_at.timestamp_millis();
+    let mut c = json!({
+        "call_type": "phone_call",
+        "from_number": f.ctx.caller_phone,
+        "to_number": f.agent_phone(),
+        "direction": "inbound",
+        "call_id": f.ctx.conversation_id,
+        "agent_id": f.agent_id(),
+        "agent_version": 1,
+        "call_status": status,
+        "metadata": {},
+        "retell_llm_dynamic_variables": f.variables(),
+        "start_timestamp": start,
+    });
+    if status == "ended" {
+        let pc = f.post_call();
+        let o = c.as_object_mut();
+        if let Some(o) = o {
+            o.insert(
+                "end_timestamp".into(),
+                json!(start + (pc.duration_secs as i64) * 1000),
+            );
+            o.insert("duration_ms".into(), json!(pc.duration_secs * 1000));
+            let lines: Vec<String> = pc
+                .turns
+                .iter()
+                .map(|t| format!("{}: {}", if t.caller { "User" } else { "Agent" }, t.text))
+                .collect();
+            o.insert("transcript".into(), json!(lines.join("\n")));
+            let object: Vec<Json> = pc
+                .turns
+                .iter()
+                .map(|t| {
+                    json!({
+                        "role": if t.caller { "user" } else { "agent" },
+                        "content": t.text,
+                        "words": [],
+                    })
+                })
+                .collect();
+            o.insert("transcript_object".into(), json!(object));
+            o.insert(
+                "disconnection_reason".into(),
+                json!(if pc.ended_reason.contains("blocked") {
+                    "error_inbound_webhook"
+                } else {
+                    "user_hangup"
+                }),
+            );
+            o.insert(
+                "call_analysis".into(),
+                json!({ "call_summary": pc.summary, "call_successful": true }),
+            );
+        }
+    }
+    c
+}
+
+fn tool_call(f: &Facts, t: &ToolCall) -> Payload {
+    if t.action.args_at_root {
+        return Payload::Json(Json::Object(t.arguments.clone()));
+    }
+    Payload::Json(json!({
+        "name": t.action.name.value,
+        "call": call(f, "ongoing"),
+        "args": t.arguments,
+    }))
+}
+
+/// Retell's names for the transfer events a transcript marks.
+fn event_name(e: &str) -> String {
+    match e {
+        "transfer_initiated" => "transfer_started".into(),
+        "transfer_completed" => "transfer_bridged".into(),
+        other => other.into(),
+    }
+}
+
+fn system(f: &Facts, kind: SystemKind) -> Payload {
+    Payload::Json(match kind {
+        SystemKind::PreCall => json!({
+            "event": "call_inbound",
+            "call_inbound": {
+                "agent_id": f.agent_id(),
+                "from_number": f.ctx.caller_phone,
+                "to_number": f.agent_phone(),
+            }
+        }),
+        SystemKind::CallStatus => json!({
+            "event": event_name(&f.event()),
+            "call": call(f, "ongoing"),
+        }),
+        SystemKind::PostCall => json!({
+            "event": "call_ended",
+            "call": call(f, "ended"),
+        }),
+    })
+}
+
+fn judge_tool(r: &Reply) -> Heard {
+    if !(200..300).contains(&r.status) {
+        return Heard::Nothing(format!("status {}: Retell needs a 2xx", r.status));
+    }
+    let text = String::from_utf8_lossy(r.body);
+    let chars = text.chars().count();
+    if chars > MAX_RESULT_CHARS {
+        return Heard::Nothing(format!(
+            "the reply is {chars} characters; Retell passes at most {MAX_RESULT_CHARS}"
+        ));
+    }
+    match serde_json::from_slice::<Json>(r.body) {
+        Ok(j) => Heard::Result(j),
+        Err(_) => Heard::Result(Json::String(text.into_owned())),
+    }
+}
+
+fn arguments(body: &Json) -> Option<Map<String, Json>> {
+    match body.get("args") {
+        Some(Json::Object(a)) if body.get("call").is_some() => Some(a.clone()),
+        _ => body.as_object().cloned(),
+    }
+}
+
+fn mock_reply(kind: Option<SystemKind>, _request: &Json, rule: Json) -> Json {
+    match kind {
+        None => match envelope_parts(&rule) {
+            Some(Ok(result)) => result,
+            Some(Err(error)) => json!({ "error": error }),
+            None => rule,
+        },
+        Some(SystemKind::PreCall) => match envelope_parts(&rule) {
+            Some(Ok(vars)) => json!({"call_inbound": {"dynamic_variables": vars}}),
+            _ if rule.get("call_inbound").is_none() && rule.is_object() => {
+                json!({"call_inbound": {"dynamic_variables": rule}})
+            }
+            _ => rule,
+        },
+        Some(_) => rule,
+    }
+}

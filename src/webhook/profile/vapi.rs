@@ -1,0 +1,297 @@
+//! `vapi`: Vapi's server messages, as its server SDK types them. Every message is
+//! `{"message": {…}}` with `type`, `timestamp` (unix ms) and the `call`; a tool call carries
+//! `toolCallList` and `toolWithToolCallList`. The reply contract: HTTP 200 with
+//! `{"results": [{"toolCallId", "result" | "error"}]}`, the result a single-line string.
+
+use super::*;
+use serde_json::json;
+
+pub const PROFILE: Profile = Profile {
+    platform: Platform::Vapi,
+    schemes: &[Scheme::Vapi],
+    limits: &[
+        Limit {
+            kind: Some(SystemKind::PreCall),
+            max_timeout: Duration::from_millis(7500),
+            what: "Vapi waits 7.5s for an assistant-request reply",
+        },
+        Limit {
+            kind: None,
+            max_timeout: Duration::from_secs(20),
+            what: "Vapi tool calls time out after 20s by default",
+        },
+    ],
+    max_result_chars: None,
+    tool_name_rule: Some(("letters, digits, _ and -, at most 64", |n| {
+        !n.is_empty()
+            && n.len() <= 64
+            && n.bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
+    })),
+    tool_methods: &[Method::Post],
+    tool_call,
+    system,
+    variables_at: Some("$.assistantOverrides.variableValues"),
+    judge_tool: Some(judge_tool),
+    judge_system,
+    arguments,
+    mock_reply,
+};
+
+/// Vapi's `Call`: an inbound phone call on the agent's number.
+pub fn call(f: &Facts) -> Json {
+    let started = f.iso(f.ctx.call_started_at);
+    json!({
+        "id": f.ctx.conversation_id,
+        "orgId": f.derived("org", 8) + "-0000-4000-8000-" + &f.derived("org2", 12),
+        "createdAt": started,
+        "updatedAt": f.iso(f.now()),
+        "type": "inboundPhoneCall",
+        "status": "in-progress",
+        "phoneCallProvider": "twilio",
+        "phoneCallTransport": "pstn",
+        "phoneCallProviderId": format!("CA{}", f.derived("callsid", 32)),
+        "assistantId": f.agent_id(),
+        "customer": { "number": f.ctx.caller_phone },
+        "phoneNumber": { "number": f.agent_phone() },
+        "startedAt": started,
+    })
+}
+
+fn message(f: &Facts, kind: &str, mut fields: Map<String, Json>) -> Json {
+    let mut m = Map::new();
+    m.insert("timestamp".into(), json!(f.now_ms()));
+    m.insert("type".into(), json!(kind));
+    m.append(&mut fields);
+    m.insert("call".into(), call(f));
+    m.insert("customer".into(), json!({ "number": f.ctx.caller_phone }));
+    m.insert("phoneNumber".into(), json!({ "number": f.agent_phone() }));
+    json!({ "message": m })
+}
+
+fn tool_call(f: &Facts, t: &ToolCall) -> Payload {
+    let name = &t.action.name.value;
+    let call = json!({
+        "id": t.id,
+        "type": "function",
+        "function": { "name": name, "arguments": t.arguments },
+    });
+    let mut function = Map::new();
+    function.insert("name".into(), json!(name));
+    if let Some(d) = &t.action.description {
+        function.insert("description".into(), json!(d.value));
+    }
+    function.insert("parameters".into(), parameters_schema(t.action));
+    let tool = json!({
+        "type": "function",
+        "function": function,
+        "server": { "url": t.url },
+        "toolCall": call,
+    });
+    let mut fields = Map::new();
+    fields.insert("toolCallList".into(), json!([call]));
+    fields.insert("toolWithToolCallList".into(), json!([tool]));
+    Payload::Json(message(f, "tool-calls", fields))
+}
+
+/// Vapi's `endedReason` for how the replay ended.
+fn ended_reason(reason: &str) -> &'static str {
+    if reason.contains("blocked") {
+        "assistant-request-returned-error"
+    } else {
+        "customer-ended-call"
+    }
+}
+
+fn system(f: &Facts, kind: SystemKind) -> Payload {
+    let mut fields = Map::new();
+    let kind_name = match kind {
+        SystemKind::PreCall => "assistant-request",
+        SystemKind::CallStatus => {
+            let status = match f.event().as_str() {
+                "transfer_initiated" | "transfer_completed" => "forwarding",
+                _ => "in-progress",
+            };
+            fields.insert("status".into(), json!(status));
+            "status-update"
+        }
+        SystemKind::PostCall => {
+            let pc = f.post_call();
+            let started = f.ctx.call_started_at;
+            let ended = started + chrono::Duration::seconds(pc.duration_secs as i64);
+            let messages: Vec<Json> = pc
+                .turns
+                .iter()
+                .map(|t| {
+                    let secs = t.at.unwrap_or(0.0);
+                    json!({
+                        "role": if t.caller { "user" } else { "bot" },
+                        "message": t.text,
+                        "time": started.timestamp_millis() + (secs * 1000.0) as i64,
+                        "secondsFromStart": secs,
+                    })
+                })
+                .collect();
+            let transcript: Vec<String> = pc
+                .turns
+                .iter()
+                .map(|t| format!("{}: {}", if t.caller { "User" } else { "AI" }, t.text))
+                .collect();
+            fields.insert("endedReason".into(), json!(ended_reason(&pc.ended_reason)));
+            fields.insert(
+                "artifact".into(),
+                json!({ "messages": messages, "transcript": transcript.join("\n") }),
+            );
+            fields.insert("analysis".into(), json!({ "summary": pc.summary }));
+            fields.insert("startedAt".into(), json!(f.iso(started)));
+            fields.insert("endedAt".into(), json!(f.iso(ended)));
+            fields.insert("durationSeconds".into(), json!(pc.duration_secs));
+            "end-of-call-report"
+        }
+    };
+    Payload::Json(message(f, kind_name, fields))
+}
+
+fn judge_tool(r: &Reply) -> Heard {
+    if r.status != 200 {
+        return Heard::Nothing(format!(
+            "status {}: Vapi reads tool results only from a 200",
+            r.status
+        ));
+    }
+    let body = match reply_json(r) {
+        Ok(b) => b,
+        Err(e) => return Heard::Nothing(format!("{e}; Vapi needs {{\"results\": [...]}}")),
+    };
+    let Some(results) = body.get("results").and_then(Json::as_array) else {
+        return Heard::Nothing("the reply has no `results` array".into());
+    };
+    let id = r.tool_call_id.unwrap_or_default();
+    let Some(item) = results
+        .iter()
+        .find(|x| x.get("toolCallId").and_then(Json::as_str) == Some(id))
+    else {
+        let sent: Vec<String> = results
+            .iter()
+            .filter_map(|x| x.get("toolCallId").map(|v| v.to_string()))
+            .collect();
+        return Heard::Nothing(if sent.is_empty() {
+            format!("no result carries `toolCallId` (the call's id is \"{id}\")")
+        } else {
+            format!(
+                "no result has toolCallId \"{id}\" (the reply has {})",
+                sent.join(", ")
+            )
+        });
+    };
+    for (key, error) in [("result", false), ("error", true)] {
+        match item.get(key) {
+            None | Some(Json::Null) => continue,
+            Some(Json::String(s)) if s.contains('\n') => {
+                return Heard::Nothing(format!(
+                    "`{key}` spans several lines; Vapi wants a single-line string"
+                ));
+            }
+            Some(Json::String(s)) => {
+                let v = Json::String(s.clone());
+                return if error {
+                    Heard::Error(v)
+                } else {
+                    Heard::Result(v)
+                };
+            }
+            Some(other) => {
+                return Heard::Nothing(format!(
+                    "`{key}` is {}, not a string; stringify it",
+                    json_kind(other)
+                ));
+            }
+        }
+    }
+    Heard::Nothing("the result has neither `result` nor `error`".into())
+}
+
+pub fn json_kind(v: &Json) -> &'static str {
+    match v {
+        Json::Null => "null",
+        Json::Bool(_) => "a boolean",
+        Json::Number(_) => "a number",
+        Json::String(_) => "a string",
+        Json::Array(_) => "an array",
+        Json::Object(_) => "an object",
+    }
+}
+
+fn judge_system(kind: SystemKind, r: &Reply) -> Option<String> {
+    if kind != SystemKind::PreCall {
+        return any_2xx(kind, r);
+    }
+    if r.status != 200 {
+        return Some(format!("status {}: Vapi starts no assistant", r.status));
+    }
+    let body = match reply_json(r) {
+        Ok(b) => b,
+        Err(e) => return Some(format!("{e}; an assistant-request needs an assistant")),
+    };
+    if let Some(e) = body.get("error") {
+        return Some(format!("the reply refuses the call: {}", spoken(e)));
+    }
+    let keys = [
+        "assistantId",
+        "assistant",
+        "assistantOverrides",
+        "squadId",
+        "squad",
+        "destination",
+    ];
+    if !keys.iter().any(|k| body.get(k).is_some()) {
+        return Some(format!(
+            "the reply names no assistant (one of {})",
+            keys.join(", ")
+        ));
+    }
+    None
+}
+
+fn arguments(body: &Json) -> Option<Map<String, Json>> {
+    let call = body.pointer("/message/toolCallList/0/function/arguments")?;
+    match call {
+        Json::Object(m) => Some(m.clone()),
+        // Some Vapi versions send the arguments as a JSON string.
+        Json::String(s) => serde_json::from_str(s).ok(),
+        _ => None,
+    }
+}
+
+fn mock_reply(kind: Option<SystemKind>, request: &Json, rule: Json) -> Json {
+    match kind {
+        None => {
+            let id = request
+                .pointer("/message/toolCallList/0/id")
+                .cloned()
+                .unwrap_or(Json::Null);
+            match envelope_parts(&rule) {
+                Some(Ok(result)) => {
+                    json!({"results": [{"toolCallId": id, "result": single_line(&result)}]})
+                }
+                Some(Err(error)) => {
+                    json!({"results": [{"toolCallId": id, "error": single_line(&error)}]})
+                }
+                None => rule,
+            }
+        }
+        Some(SystemKind::PreCall) => match envelope_parts(&rule) {
+            Some(Ok(vars)) => json!({"assistantOverrides": {"variableValues": vars}}),
+            Some(Err(e)) => json!({"error": spoken(&e)}),
+            None if rule.get("assistantOverrides").is_none() && rule.is_object() => {
+                json!({"assistantOverrides": {"variableValues": rule}})
+            }
+            None => rule,
+        },
+        Some(_) => rule,
+    }
+}
+
+fn single_line(v: &Json) -> String {
+    spoken(v).replace(['\n', '\r'], " ")
+}
