@@ -113,6 +113,45 @@ pub struct SendArgs {
     /// Print JSON instead of the human view
     #[arg(long)]
     pub json: bool,
+    /// Play this platform's webhook engine (wins over every `platform:` in the file)
+    #[arg(long, value_enum, value_name = "P")]
+    pub platform: Option<PlatformArg>,
+    /// The URL the platform would call (your tunnel's); signatures cover it while the request
+    /// goes to the file's URL
+    #[arg(long, value_name = "URL", value_parser = public_url)]
+    pub public_url: Option<url::Url>,
+}
+
+/// `--platform`: whose webhook engine voxhook plays.
+#[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
+pub enum PlatformArg {
+    Voxhook,
+    Vapi,
+    Retell,
+    Elevenlabs,
+    Twilio,
+    Bland,
+}
+
+impl PlatformArg {
+    pub fn name(self) -> &'static str {
+        match self {
+            PlatformArg::Voxhook => "voxhook",
+            PlatformArg::Vapi => "vapi",
+            PlatformArg::Retell => "retell",
+            PlatformArg::Elevenlabs => "elevenlabs",
+            PlatformArg::Twilio => "twilio",
+            PlatformArg::Bland => "bland",
+        }
+    }
+}
+
+fn public_url(s: &str) -> Result<url::Url, String> {
+    let u = url::Url::parse(s).map_err(|e| format!("`{s}` is not a URL ({e})"))?;
+    if !matches!(u.scheme(), "http" | "https") {
+        return Err(format!("`{s}` is not an http(s) URL"));
+    }
+    Ok(u)
 }
 
 #[derive(Args, Debug)]
@@ -141,6 +180,9 @@ pub struct TestArgs {
     /// Run every `tests:` case in the file
     #[arg(long)]
     pub all: bool,
+    /// The call's start time, RFC 3339: timestamps and signatures follow it, so the bytes repeat
+    #[arg(long, value_name = "RFC3339")]
+    pub now: Option<String>,
     /// Write a report, `junit=PATH`
     #[arg(long, value_name = "junit=PATH")]
     pub report: Option<String>,
@@ -164,6 +206,9 @@ pub struct MockArgs {
     /// Port on 127.0.0.1 (0 picks a free one)
     #[arg(long, default_value_t = 8787)]
     pub port: u16,
+    /// Answer in this platform's reply shape (wins over every `platform:` in the file)
+    #[arg(long, value_enum, value_name = "P")]
+    pub platform: Option<PlatformArg>,
 }
 
 #[derive(Args, Debug)]

@@ -34,20 +34,37 @@ pub type Feed = tokio::sync::mpsc::UnboundedSender<Received>;
 
 struct Responder {
     target_name: String,
+    /// The platform whose reply shape the answer takes, and which webhook this is.
+    platform: Platform,
+    kind: Option<SystemKind>,
     rules: Vec<MockRule>,
     log: Log,
     feed: Option<Feed>,
 }
 
-/// Parameter values in a request: the envelope's `parameters`, else the top-level body
-/// object, plus the query string.
-pub fn request_values(body: &[u8], query: Option<&str>) -> Map<String, Json> {
+/// A request body as JSON: JSON as it is, a form as an object of its fields.
+pub fn body_json(body: &[u8]) -> Json {
+    if let Ok(j) = serde_json::from_slice::<Json>(body) {
+        return j;
+    }
+    let text = String::from_utf8_lossy(body);
+    if !body.is_empty() && text.contains('=') && !text.trim_start().starts_with('{') {
+        return Json::Object(
+            url::form_urlencoded::parse(body)
+                .map(|(k, v)| (k.into_owned(), Json::String(v.into_owned())))
+                .collect(),
+        );
+    }
+    Json::Null
+}
+
+/// Parameter values in a request: the arguments inside the platform's envelope (voxhook's
+/// `parameters`, Vapi's `toolCallList`, Retell's `args`, …), plus the query string.
+pub fn request_values(platform: Platform, body: &[u8], query: Option<&str>) -> Map<String, Json> {
     let mut out = Map::new();
-    if let Ok(Json::Object(obj)) = serde_json::from_slice::<Json>(body) {
-        match obj.get("parameters") {
-            Some(Json::Object(p)) => out.extend(p.clone()),
-            _ => out.extend(obj),
-        }
+    let profile = crate::webhook::profile::profile(platform);
+    if let Some(args) = (profile.arguments)(&body_json(body)) {
+        out.extend(args);
     }
     if let Some(q) = query {
         for (k, v) in url::form_urlencoded::parse(q.as_bytes()) {
@@ -111,8 +128,11 @@ pub fn answer(
 
 impl Respond for Responder {
     fn respond(&self, req: &Request) -> ResponseTemplate {
-        let values = request_values(&req.body, req.url.query());
+        let values = request_values(self.platform, &req.body, req.url.query());
         let (label, status, headers, body, delay) = answer(&self.rules, &values);
+        // The rule's body, in the platform's reply shape (Vapi's `results`, …).
+        let profile = crate::webhook::profile::profile(self.platform);
+        let body = (profile.mock_reply)(self.kind, &body_json(&req.body), body);
         let received = Received {
             method: req.method.to_string(),
             path: match req.url.query() {
@@ -149,6 +169,10 @@ impl Respond for Responder {
         t = match body {
             Json::Null => t,
             Json::String(s) if has_ct => t.set_body_string(s),
+            // TwiML.
+            Json::String(s) if s.trim_start().starts_with('<') => {
+                t.set_body_raw(s.into_bytes(), "text/xml")
+            }
             other => t.set_body_raw(
                 serde_json::to_vec(&other).unwrap_or_default(),
                 "application/json",
@@ -199,6 +223,8 @@ pub async fn start(
         }
         let responder = Responder {
             target_name: t.name().to_string(),
+            platform: def.platform_for(Some(t.owner())),
+            kind: t.kind(),
             rules,
             log: log.clone(),
             feed: feed.clone(),
@@ -254,11 +280,24 @@ mod tests {
     #[test]
     fn first_matching_rule_wins() {
         let rules = vec![rule(&[("n", json!("ORD-00000"))], 404), rule(&[], 200)];
-        let v = request_values(br#"{"action":"a","parameters":{"n":"ORD-00000"}}"#, None);
+        let vox = Platform::Voxhook;
+        let v = request_values(
+            vox,
+            br#"{"action":"a","parameters":{"n":"ORD-00000"}}"#,
+            None,
+        );
         assert_eq!(answer(&rules, &v).1, 404);
-        let v = request_values(br#"{"parameters":{"n":"ORD-12345"}}"#, None);
+        let v = request_values(vox, br#"{"parameters":{"n":"ORD-12345"}}"#, None);
         assert_eq!(answer(&rules, &v).1, 200);
-        let v = request_values(b"", Some("n=ORD-00000"));
+        let v = request_values(
+            Platform::Vapi,
+            br#"{"message":{"toolCallList":[{"function":{"arguments":{"n":"ORD-00000"}}}]}}"#,
+            None,
+        );
+        assert_eq!(answer(&rules, &v).1, 404);
+        let v = request_values(Platform::Twilio, b"CallSid=CA1&n=ORD-00000", None);
+        assert_eq!(answer(&rules, &v).1, 404);
+        let v = request_values(vox, b"", Some("n=ORD-00000"));
         assert_eq!(answer(&rules, &v).1, 404);
     }
 
@@ -266,7 +305,11 @@ mod tests {
     fn numbers_match_their_text() {
         let rules = vec![rule(&[("gallons", json!(40))], 201)];
         assert_eq!(
-            answer(&rules, &request_values(b"", Some("gallons=40"))).1,
+            answer(
+                &rules,
+                &request_values(Platform::Voxhook, b"", Some("gallons=40"))
+            )
+            .1,
             201
         );
     }

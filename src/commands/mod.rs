@@ -95,6 +95,20 @@ pub fn main() -> ExitCode {
     }
 }
 
+/// `--platform` as the model's platform.
+pub fn platform_of(p: crate::cli::PlatformArg) -> crate::definition::model::Platform {
+    crate::definition::model::Platform::parse(p.name()).unwrap_or_default()
+}
+
+/// `--now`: an RFC 3339 time.
+pub fn parse_now(n: &str) -> Result<chrono::DateTime<chrono::FixedOffset>> {
+    chrono::DateTime::parse_from_rfc3339(n).map_err(|_| {
+        Error::input(format!(
+            "--now `{n}` is not an RFC 3339 time (e.g. 2026-03-24T09:00:00Z)"
+        ))
+    })
+}
+
 /// Parse `K=V` pairs from the command line.
 pub fn parse_pairs(items: &[String], flag: &str) -> Result<Vec<(String, String)>> {
     items
@@ -156,8 +170,13 @@ const LOCAL_URL_RULES: [&str; 2] = ["url-scheme", "url-private"];
 
 /// Load a file that must be free of errors before anything is sent. Errors are printed as
 /// lint prints them, and the command exits 2. `local` relaxes the local-URL rules.
-pub fn load_valid(g: &Global, local: bool) -> Result<Definition> {
-    let loaded = load(g, true)?;
+pub fn load_valid(
+    g: &Global,
+    local: bool,
+    platform: Option<crate::cli::PlatformArg>,
+) -> Result<Definition> {
+    let mut loaded = load(g, true)?;
+    loaded.def.platform_override = platform.map(platform_of);
     check_errors(g, &loaded, local, false)?;
     Ok(loaded.def)
 }

@@ -21,7 +21,8 @@ pub fn run(a: SimulateArgs, g: &Global) -> Result<Outcome> {
     // libphonenumber's metadata takes ~0.1 s to load on first use; load it while the action
     // file is read.
     std::thread::spawn(|| std::hint::black_box(&*phonenumber::metadata::DATABASE));
-    let loaded = super::load(g, true)?;
+    let mut loaded = super::load(g, true)?;
+    loaded.def.platform_override = a.send.platform.map(super::platform_of);
     let prepared: std::sync::OnceLock<Result<Prepared>> = std::sync::OnceLock::new();
     // The listener hears the caller's turns on a second thread, ahead of the call engine
     // (see `listener`); the bounded channel keeps it at most a few thousand turns (a few MB)
@@ -61,6 +62,8 @@ pub fn run(a: SimulateArgs, g: &Global) -> Result<Outcome> {
         rt.block_on(async {
             let (call, send_opts) = super::send_options(send)?;
             let mut run = Run::new(def, &call, send_opts, *started)?;
+            run.ctx.fixed_clock = a.now.is_some();
+            run.public_url = send.public_url.clone();
             let mocks = if send.mock && !send.dry_run {
                 Some(crate::mock::start(def, None, None).await)
             } else {
@@ -135,11 +138,7 @@ fn prepare(a: &SimulateArgs, def: &crate::definition::Definition) -> Result<Prep
         ))
     })?;
     let started = match (&a.now, transcript.started) {
-        (Some(n), _) => chrono::DateTime::parse_from_rfc3339(n).map_err(|_| {
-            Error::input(format!(
-                "--now `{n}` is not an RFC 3339 time (e.g. 2026-03-24T09:00:00Z)"
-            ))
-        })?,
+        (Some(n), _) => super::parse_now(n)?,
         (None, Some(s)) => s,
         (None, None) => crate::webhook::plan::now_seconds(),
     };

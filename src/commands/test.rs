@@ -74,7 +74,7 @@ pub fn parse_params_json(s: &str) -> Result<Map<String, Json>> {
 }
 
 pub fn run(a: TestArgs, g: &Global) -> Result<Outcome> {
-    let def = super::load_valid(g, a.send.allow_local || a.send.mock)?;
+    let def = super::load_valid(g, a.send.allow_local || a.send.mock, a.send.platform)?;
     let rt = runtime()?;
     rt.block_on(run_async(a, g, &def))
 }
@@ -88,9 +88,14 @@ pub fn runtime() -> Result<tokio::runtime::Runtime> {
 }
 
 async fn run_async(a: TestArgs, g: &Global, def: &Definition) -> Result<Outcome> {
-    let now = crate::webhook::plan::now_seconds();
+    let now = match &a.now {
+        Some(n) => super::parse_now(n)?,
+        None => crate::webhook::plan::now_seconds(),
+    };
     let (call, send) = super::send_options(&a.send)?;
     let mut run = Run::new(def, &call, send, now)?;
+    run.ctx.fixed_clock = a.now.is_some();
+    run.public_url = a.send.public_url.clone();
     if let Some(t) = &a.timeout {
         let d = parse_duration(t).map_err(|e| Error::input(format!("--timeout: {e}")))?;
         if d.is_zero() {
@@ -163,6 +168,9 @@ async fn run_async(a: TestArgs, g: &Global, def: &Definition) -> Result<Outcome>
             }
         };
         crate::outln!("{}", text.trim_end());
+        if let (true, false, Some(signed)) = (g.verbose, a.send.json, &plan.signed) {
+            crate::outln!("\n  signed ({}): {signed}", plan.platform.as_str());
+        }
         return Ok(Outcome::Success);
     }
     if let Some(n) = a.repeat {
@@ -209,6 +217,12 @@ fn verbose_details(
     let mut s = String::new();
     if let Some(addr) = ex.response.as_ref().and_then(|r| r.remote) {
         s.push_str(&format!("  connected to {addr}\n"));
+    }
+    if let Some(signed) = &ex.plan.signed {
+        s.push_str(&format!(
+            "  signed ({}): {signed}\n",
+            ex.plan.platform.as_str()
+        ));
     }
     if let Some(m) = mocks {
         if let Ok(log) = m.log.lock() {

@@ -236,14 +236,23 @@ pub fn request_json(plan: &RequestPlan) -> Json {
     if let Some(b) = &plan.body {
         headers.push(json!(["Content-Length", b.len().to_string()]));
     }
-    json!({
+    let mut doc = json!({
         "target": plan.target,
+        "platform": plan.platform,
         "method": plan.method.as_str(),
         "url": plan.url.as_str(),
         "headers": headers,
         "body": body,
         "timeout_ms": plan.timeout.as_millis() as u64,
-    })
+    });
+    if let (Some(o), Some(b)) = (doc.as_object_mut(), &plan.body) {
+        // The exact bytes sent (and signed): `body` above is parsed for reading.
+        o.insert("raw_body".into(), json!(String::from_utf8_lossy(b)));
+    }
+    if let (Some(o), Some(signed)) = (doc.as_object_mut(), &plan.signed) {
+        o.insert("signed".into(), json!(signed));
+    }
+    doc
 }
 
 /// `--json`: one object `{request, response, error, verdict}`.

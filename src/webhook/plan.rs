@@ -706,11 +706,15 @@ pub fn build(input: &PlanInput) -> Result<RequestPlan, PlanError> {
         signed = Some(out.signed);
     }
 
-    let timeout = input
+    let mut timeout = input
         .timeout_override
         .or(request.timeout.map(|t| t.value))
         .unwrap_or(DEFAULT_TIMEOUT)
         .min(def.policy.max_timeout.max(Duration::from_millis(1)));
+    // The platform gives up at its own limit (Vapi's 7.5 s assistant-request, …).
+    if let Some(limit) = profile.limits.iter().find(|l| l.kind == target.kind()) {
+        timeout = timeout.min(limit.max_timeout);
+    }
     Ok(RequestPlan {
         target: target.name().to_string(),
         method,
