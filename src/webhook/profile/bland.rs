@@ -10,7 +10,6 @@ pub const PROFILE: Profile = Profile {
     schemes: &[Scheme::Bland],
     limits: &[],
     max_result_chars: None,
-    tool_name_rule: None,
     tool_methods: &[],
     tool_call,
     system,

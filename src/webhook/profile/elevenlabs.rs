@@ -16,12 +16,6 @@ pub const PROFILE: Profile = Profile {
         what: "ElevenLabs server tools allow at most 120s",
     }],
     max_result_chars: None,
-    tool_name_rule: Some(("letters, digits, _ and -, at most 64", |n| {
-        !n.is_empty()
-            && n.len() <= 64
-            && n.bytes()
-                .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
-    })),
     tool_methods: &[],
     tool_call,
     system,

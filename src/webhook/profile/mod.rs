@@ -157,8 +157,6 @@ pub struct Profile {
     pub limits: &'static [Limit],
     /// The most characters of a tool result that reach the agent.
     pub max_result_chars: Option<usize>,
-    /// Tool names the platform accepts, as a description and a check.
-    pub tool_name_rule: Option<(&'static str, fn(&str) -> bool)>,
     /// Methods a tool call may use on this platform (empty: any the policy allows).
     pub tool_methods: &'static [Method],
     pub tool_call: fn(&Facts, &ToolCall) -> Payload,

@@ -25,12 +25,6 @@ pub const PROFILE: Profile = Profile {
         },
     ],
     max_result_chars: Some(MAX_RESULT_CHARS),
-    tool_name_rule: Some(("letters, digits, _ and -, at most 64", |n| {
-        !n.is_empty()
-            && n.len() <= 64
-            && n.bytes()
-                .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
-    })),
     tool_methods: &[],
     tool_call,
     system,

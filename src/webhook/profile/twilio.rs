@@ -15,7 +15,6 @@ pub const PROFILE: Profile = Profile {
         what: "Twilio waits 15s for the voice request's TwiML",
     }],
     max_result_chars: None,
-    tool_name_rule: None,
     tool_methods: &[],
     tool_call,
     system,

@@ -22,12 +22,6 @@ pub const PROFILE: Profile = Profile {
         },
     ],
     max_result_chars: None,
-    tool_name_rule: Some(("letters, digits, _ and -, at most 64", |n| {
-        !n.is_empty()
-            && n.len() <= 64
-            && n.bytes()
-                .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
-    })),
     tool_methods: &[Method::Post],
     tool_call,
     system,

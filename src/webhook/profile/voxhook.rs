@@ -9,7 +9,6 @@ pub const PROFILE: Profile = Profile {
     schemes: &[Scheme::StandardWebhooks, Scheme::HmacSha256],
     limits: &[],
     max_result_chars: None,
-    tool_name_rule: None,
     tool_methods: &[],
     tool_call,
     system,
