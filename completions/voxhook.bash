@@ -351,7 +351,7 @@ _voxhook() {
             return 0
             ;;
         voxhook__subcmd__mock)
-            opts="-f -q -v -h --port --file --color --quiet --verbose --help"
+            opts="-f -q -v -h --port --platform --file --color --quiet --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -359,6 +359,10 @@ _voxhook() {
             case "${prev}" in
                 --port)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --platform)
+                    COMPREPLY=($(compgen -W "voxhook vapi retell elevenlabs twilio bland" -- "${cur}"))
                     return 0
                     ;;
                 --file)
@@ -407,7 +411,7 @@ _voxhook() {
             return 0
             ;;
         voxhook__subcmd__simulate)
-            opts="-f -q -v -h --now --dry-run --mock --allow-local --insecure --show-secrets --var --caller --region --json --file --color --quiet --verbose --help"
+            opts="-f -q -v -h --now --dry-run --mock --allow-local --insecure --show-secrets --var --caller --region --json --platform --public-url --file --color --quiet --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -426,6 +430,14 @@ _voxhook() {
                     return 0
                     ;;
                 --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --platform)
+                    COMPREPLY=($(compgen -W "voxhook vapi retell elevenlabs twilio bland" -- "${cur}"))
+                    return 0
+                    ;;
+                --public-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -449,7 +461,7 @@ _voxhook() {
             return 0
             ;;
         voxhook__subcmd__test)
-            opts="-p -f -q -v -h --param --params --timeout --no-prompt --repeat --concurrency --all --report --dry-run --mock --allow-local --insecure --show-secrets --var --caller --region --json --file --color --quiet --verbose --help"
+            opts="-p -f -q -v -h --param --params --timeout --no-prompt --repeat --concurrency --all --now --report --dry-run --mock --allow-local --insecure --show-secrets --var --caller --region --json --platform --public-url --file --color --quiet --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -479,6 +491,10 @@ _voxhook() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --now)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --report)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -492,6 +508,14 @@ _voxhook() {
                     return 0
                     ;;
                 --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --platform)
+                    COMPREPLY=($(compgen -W "voxhook vapi retell elevenlabs twilio bland" -- "${cur}"))
+                    return 0
+                    ;;
+                --public-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

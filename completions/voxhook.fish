@@ -59,10 +59,18 @@ complete -c voxhook -n "__fish_voxhook_using_subcommand test" -l params -d 'Para
 complete -c voxhook -n "__fish_voxhook_using_subcommand test" -l timeout -d 'Total deadline for the request (overrides the file)' -r
 complete -c voxhook -n "__fish_voxhook_using_subcommand test" -l repeat -d 'Fire the request N times' -r
 complete -c voxhook -n "__fish_voxhook_using_subcommand test" -l concurrency -d 'How many requests are in flight at once with --repeat or --all' -r
+complete -c voxhook -n "__fish_voxhook_using_subcommand test" -l now -d 'The call\'s start time, RFC 3339: timestamps and signatures follow it, so the bytes repeat' -r
 complete -c voxhook -n "__fish_voxhook_using_subcommand test" -l report -d 'Write a report, `junit=PATH`' -r
 complete -c voxhook -n "__fish_voxhook_using_subcommand test" -l var -d 'A variable for templates, `K=V` (repeatable)' -r
 complete -c voxhook -n "__fish_voxhook_using_subcommand test" -l caller -d 'The caller\'s phone number ({{caller_phone}})' -r
 complete -c voxhook -n "__fish_voxhook_using_subcommand test" -l region -d 'Region for phone numbers written without a country code' -r
+complete -c voxhook -n "__fish_voxhook_using_subcommand test" -l platform -d 'Play this platform\'s webhook engine (wins over every `platform:` in the file)' -r -f -a "voxhook\t''
+vapi\t''
+retell\t''
+elevenlabs\t''
+twilio\t''
+bland\t''"
+complete -c voxhook -n "__fish_voxhook_using_subcommand test" -l public-url -d 'The URL the platform would call (your tunnel\'s); signatures cover it while the request goes to the file\'s URL' -r
 complete -c voxhook -n "__fish_voxhook_using_subcommand test" -s f -l file -d 'The action file [default: $VOXHOOK_FILE, else voxhook.yaml or voxhook.yml here]' -r -F
 complete -c voxhook -n "__fish_voxhook_using_subcommand test" -l color -d 'When to colour output (NO_COLOR and CLICOLOR_FORCE are honoured under auto)' -r -f -a "auto\t''
 always\t''
@@ -82,6 +90,13 @@ complete -c voxhook -n "__fish_voxhook_using_subcommand simulate" -l now -d 'The
 complete -c voxhook -n "__fish_voxhook_using_subcommand simulate" -l var -d 'A variable for templates, `K=V` (repeatable)' -r
 complete -c voxhook -n "__fish_voxhook_using_subcommand simulate" -l caller -d 'The caller\'s phone number ({{caller_phone}})' -r
 complete -c voxhook -n "__fish_voxhook_using_subcommand simulate" -l region -d 'Region for phone numbers written without a country code' -r
+complete -c voxhook -n "__fish_voxhook_using_subcommand simulate" -l platform -d 'Play this platform\'s webhook engine (wins over every `platform:` in the file)' -r -f -a "voxhook\t''
+vapi\t''
+retell\t''
+elevenlabs\t''
+twilio\t''
+bland\t''"
+complete -c voxhook -n "__fish_voxhook_using_subcommand simulate" -l public-url -d 'The URL the platform would call (your tunnel\'s); signatures cover it while the request goes to the file\'s URL' -r
 complete -c voxhook -n "__fish_voxhook_using_subcommand simulate" -s f -l file -d 'The action file [default: $VOXHOOK_FILE, else voxhook.yaml or voxhook.yml here]' -r -F
 complete -c voxhook -n "__fish_voxhook_using_subcommand simulate" -l color -d 'When to colour output (NO_COLOR and CLICOLOR_FORCE are honoured under auto)' -r -f -a "auto\t''
 always\t''
@@ -96,6 +111,12 @@ complete -c voxhook -n "__fish_voxhook_using_subcommand simulate" -s q -l quiet 
 complete -c voxhook -n "__fish_voxhook_using_subcommand simulate" -s v -l verbose -d 'Print more: timings, resolved addresses, why a trigger fired'
 complete -c voxhook -n "__fish_voxhook_using_subcommand simulate" -s h -l help -d 'Print help'
 complete -c voxhook -n "__fish_voxhook_using_subcommand mock" -l port -d 'Port on 127.0.0.1 (0 picks a free one)' -r
+complete -c voxhook -n "__fish_voxhook_using_subcommand mock" -l platform -d 'Answer in this platform\'s reply shape (wins over every `platform:` in the file)' -r -f -a "voxhook\t''
+vapi\t''
+retell\t''
+elevenlabs\t''
+twilio\t''
+bland\t''"
 complete -c voxhook -n "__fish_voxhook_using_subcommand mock" -s f -l file -d 'The action file [default: $VOXHOOK_FILE, else voxhook.yaml or voxhook.yml here]' -r -F
 complete -c voxhook -n "__fish_voxhook_using_subcommand mock" -l color -d 'When to colour output (NO_COLOR and CLICOLOR_FORCE are honoured under auto)' -r -f -a "auto\t''
 always\t''

@@ -144,7 +144,7 @@ async fn run_async(a: TestArgs, g: &Global, def: &Definition) -> Result<Outcome>
         Err(e) if a.send.dry_run => vec![format!("a real run would refuse this: {}", e.message)],
         Err(e) => return Err(Error::Input(format!("refused: {}", e.message))),
     };
-    for w in warnings {
+    for w in warnings.iter().chain(plan.warnings.iter()) {
         eprintln!("{} {w}", p.yellow("warning:"));
     }
     if a.send.dry_run {

@@ -242,6 +242,8 @@ pub struct RequestPlan {
     pub tool_call_id: Option<String>,
     /// The exact string signed, when signed (`-v` prints it).
     pub signed: Option<String>,
+    /// What the user should know about how it was built (a scheme `--platform` replaced).
+    pub warnings: Vec<String>,
 }
 
 /// A problem that stops a request from being built; the message says what and where.
@@ -499,7 +501,24 @@ pub fn build(input: &PlanInput) -> Result<RequestPlan, PlanError> {
         &mut secrets,
     )?;
     let env = input.env;
-    let method = request.method_or_default();
+    let platform = def.platform_for(Some(target.owner()));
+    let profile = super::profile::profile(platform);
+    let mut warnings = Vec::new();
+    let mut method = request.method_or_default();
+    // `--platform` over a file written for another: the platform sends tool calls its way.
+    if matches!(target, Target::Action(_))
+        && def.platform_override.is_some()
+        && !profile.tool_methods.is_empty()
+        && !profile.tool_methods.contains(&method)
+    {
+        warnings.push(format!(
+            "--platform {} sends tool calls with {}; the file's {} is not used",
+            platform.as_str(),
+            profile.tool_methods[0].as_str(),
+            method.as_str()
+        ));
+        method = profile.tool_methods[0];
+    }
 
     // URL: variables in the path are percent-encoded; in the query, query-encoded.
     let url_t = request
@@ -536,8 +555,6 @@ pub fn build(input: &PlanInput) -> Result<RequestPlan, PlanError> {
     }
 
     // Body: the file's `body:` template, else the platform's payload.
-    let platform = def.platform_for(Some(target.owner()));
-    let profile = super::profile::profile(platform);
     let facts = super::profile::Facts {
         def,
         ctx: input.ctx,
@@ -558,7 +575,17 @@ pub fn build(input: &PlanInput) -> Result<RequestPlan, PlanError> {
         )),
         Target::System(_) => None,
     };
-    let payload: Option<super::profile::Payload> = if let Some(b) = &request.body {
+    let template = request.body.as_ref().filter(|_| profile.custom_body);
+    if let (Some(b), None) = (&request.body, template) {
+        warnings.push(format!(
+            "{}:{}:{}: {} sends its own payload; `body:` is not used",
+            def.path.display(),
+            b.span.line,
+            b.span.col,
+            platform.as_str()
+        ));
+    }
+    let payload: Option<super::profile::Payload> = if let Some(b) = template {
         let v = render_body(&b.value, def, &scope, env, &mut secrets)?;
         Some(super::profile::Payload::Json(v))
     } else if method.has_body() {
@@ -639,10 +666,34 @@ pub fn build(input: &PlanInput) -> Result<RequestPlan, PlanError> {
         let secret = render(&s.secret.value, &scope, env, &mut secrets)
             .map_err(|e| render_err(def, &s.secret, e))?;
         secrets.add(&secret);
-        let scheme = match s.scheme {
+        let mut scheme = match s.scheme {
             Some(x) => x.value,
             None => profile.schemes[0],
         };
+        // `--platform` plays another platform's engine over a file written for one: a
+        // scheme of the file that the platform does not use gives way to the platform's own.
+        let substitute;
+        let mut s = s;
+        if !profile.schemes.contains(&scheme) && def.platform_override.is_some() {
+            warnings.push(format!(
+                "--platform {} signs with `{}`; the file's `{}` ({}) is not used",
+                platform.as_str(),
+                profile.schemes[0].as_str(),
+                scheme.as_str(),
+                where_(def, &s.secret, 0)
+            ));
+            scheme = profile.schemes[0];
+            substitute = Signing {
+                scheme: None,
+                secret: s.secret.clone(),
+                header: None,
+                timestamp_header: None,
+                algorithm: None,
+                payload_format: None,
+                encoding: None,
+            };
+            s = &substitute;
+        }
         if !profile.schemes.contains(&scheme) {
             let at = s.scheme.map(|x| x.span).unwrap_or(signing.span);
             return Err(PlanError(format!(
@@ -674,7 +725,7 @@ pub fn build(input: &PlanInput) -> Result<RequestPlan, PlanError> {
         });
         let public = input.public_url.map(|p| public_url(p, &url));
         let form = match &payload {
-            Some(super::profile::Payload::Form(f)) if request.body.is_none() => Some(f.as_slice()),
+            Some(super::profile::Payload::Form(f)) if template.is_none() => Some(f.as_slice()),
             _ => None,
         };
         let bytes = body.clone().unwrap_or_default();
@@ -728,6 +779,7 @@ pub fn build(input: &PlanInput) -> Result<RequestPlan, PlanError> {
         kind: target.kind(),
         tool_call_id,
         signed,
+        warnings,
     })
 }
 

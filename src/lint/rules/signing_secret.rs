@@ -25,6 +25,8 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
             .value
             .scheme
             .map(|x| x.value)
+            // Under `--platform`, the platform's scheme replaces a foreign one.
+            .filter(|x| ctx.def.platform_override.is_none() || profile.schemes.contains(x))
             .unwrap_or(profile.schemes[0]);
         let secret = &s.value.secret;
         if seen.contains(&(secret.span, scheme)) {

@@ -17,6 +17,7 @@ pub const PROFILE: Profile = Profile {
     }],
     max_result_chars: None,
     tool_methods: &[],
+    custom_body: true,
     tool_call,
     system,
     variables_at: Some("$.dynamic_variables"),
@@ -138,11 +139,15 @@ fn mock_reply(kind: Option<SystemKind>, _request: &Json, rule: Json) -> Json {
                 "type": "conversation_initiation_client_data",
                 "dynamic_variables": vars,
             }),
-            _ if rule.get("type").is_none() && rule.is_object() => json!({
-                "type": "conversation_initiation_client_data",
-                "dynamic_variables": rule,
-            }),
-            _ => rule,
+            // A free-form body keeps its keys (the file's `assign` reads them) and gains the
+            // `type` ElevenLabs requires.
+            _ => match rule {
+                Json::Object(mut o) if o.get("type").is_none() => {
+                    o.insert("type".into(), json!("conversation_initiation_client_data"));
+                    Json::Object(o)
+                }
+                other => other,
+            },
         },
         Some(_) => rule,
     }

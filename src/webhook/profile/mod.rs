@@ -159,6 +159,9 @@ pub struct Profile {
     pub max_result_chars: Option<usize>,
     /// Methods a tool call may use on this platform (empty: any the policy allows).
     pub tool_methods: &'static [Method],
+    /// A `body:` template replaces the payload. Platforms whose payloads are fixed (Vapi,
+    /// Retell) send theirs whatever the file says.
+    pub custom_body: bool,
     pub tool_call: fn(&Facts, &ToolCall) -> Payload,
     /// A system webhook's payload.
     pub system: fn(&Facts, SystemKind) -> Payload,

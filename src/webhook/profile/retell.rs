@@ -26,6 +26,7 @@ pub const PROFILE: Profile = Profile {
     ],
     max_result_chars: Some(MAX_RESULT_CHARS),
     tool_methods: &[],
+    custom_body: false,
     tool_call,
     system,
     variables_at: Some("$.call_inbound.dynamic_variables"),
@@ -169,9 +170,7 @@ fn mock_reply(kind: Option<SystemKind>, _request: &Json, rule: Json) -> Json {
         },
         Some(SystemKind::PreCall) => match envelope_parts(&rule) {
             Some(Ok(vars)) => json!({"call_inbound": {"dynamic_variables": vars}}),
-            _ if rule.get("call_inbound").is_none() && rule.is_object() => {
-                json!({"call_inbound": {"dynamic_variables": rule}})
-            }
+            // A free-form body is served as written: the file's `assign` reads it.
             _ => rule,
         },
         Some(_) => rule,

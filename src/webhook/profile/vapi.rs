@@ -23,6 +23,7 @@ pub const PROFILE: Profile = Profile {
     ],
     max_result_chars: None,
     tool_methods: &[Method::Post],
+    custom_body: false,
     tool_call,
     system,
     variables_at: Some("$.assistantOverrides.variableValues"),
@@ -277,10 +278,15 @@ fn mock_reply(kind: Option<SystemKind>, request: &Json, rule: Json) -> Json {
         Some(SystemKind::PreCall) => match envelope_parts(&rule) {
             Some(Ok(vars)) => json!({"assistantOverrides": {"variableValues": vars}}),
             Some(Err(e)) => json!({"error": spoken(&e)}),
-            None if rule.get("assistantOverrides").is_none() && rule.is_object() => {
-                json!({"assistantOverrides": {"variableValues": rule}})
-            }
-            None => rule,
+            // A free-form body keeps its keys (the file's `assign` reads them) and gains the
+            // empty overrides that make it a reply Vapi accepts.
+            None => match rule {
+                Json::Object(mut o) if o.get("assistantOverrides").is_none() => {
+                    o.insert("assistantOverrides".into(), json!({"variableValues": {}}));
+                    Json::Object(o)
+                }
+                other => other,
+            },
         },
         Some(_) => rule,
     }

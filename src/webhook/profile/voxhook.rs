@@ -10,6 +10,7 @@ pub const PROFILE: Profile = Profile {
     limits: &[],
     max_result_chars: None,
     tool_methods: &[],
+    custom_body: true,
     tool_call,
     system,
     variables_at: None,
