@@ -87,6 +87,23 @@ tr=$(mean 5 "rg -c -i -F -f $OUT/phrases-1000.txt $OUT/call-100k.txt")
 row "rg -c -i -F -f phrases.txt call.txt (1,000 actions' phrases)" "${tr} s" "simulate is $(python3 -c "print('%.1f' % ($sim_1000 / $tr))")x rg (goal <= 3x)"
 row "simulate, 10x the actions" "$(python3 -c "print('%.2f' % ($sim_10000 / $sim_1000))")x the time" "goal <= 1.5x"
 
+# 6. `test` with each platform's envelope and signing, against curl sending a body as large.
+export BENCH_SECRET=0123456789abcdef0123456789abcdef
+for p in voxhook vapi retell elevenlabs twilio bland; do
+  scheme=""; [ "$p" = voxhook ] && scheme="scheme: hmac-sha256, header: X-Signature, "
+  sed "s/^version: 1/version: 1\nplatform: $p/; s|webhook: { url: \"\\(.*\\)\", timeout: 5s }|webhook: { url: \"\\1\", timeout: 5s, signing: { ${scheme}secret: \"\${env:BENCH_SECRET}\" } }|" "$OUT/ping.yaml" > "$OUT/ping-$p.yaml"
+  "$BIN" -f "$OUT/ping-$p.yaml" test ping -p n=1 --dry-run --json --show-secrets --allow-local \
+    | python3 -c 'import json,sys; print(json.load(sys.stdin)["request"].get("raw_body") or "")' > "$OUT/body-$p.txt"
+  tp=$(mean 30 "$BIN -f $OUT/ping-$p.yaml test ping -p n=1 -q --allow-local")
+  tc=$(mean 30 "curl -s -o /dev/null -X POST -H 'Content-Type: application/json' -H 'X-Signature: sha256=00' --data-binary @$OUT/body-$p.txt http://127.0.0.1:$PORT/actions/ping")
+  row "voxhook test --platform $p (signed) vs curl" "${tp} s vs ${tc} s" "$(python3 -c "print('%.2f' % ($tp / $tc))")x curl (goal <= 1.5x)"
+done
+
+# 7. simulate with Vapi's envelope against voxhook's, 100,000 turns, 1,000 actions.
+tvx=$(mean 3 "$BIN -f $OUT/actions-1000.yaml simulate $OUT/call-100k.txt --dry-run --json --now 2026-03-24T09:00:00Z --platform voxhook")
+tva=$(mean 3 "$BIN -f $OUT/actions-1000.yaml simulate $OUT/call-100k.txt --dry-run --json --now 2026-03-24T09:00:00Z --platform vapi")
+row "simulate 100k turns, --platform vapi vs voxhook" "${tva} s vs ${tvx} s" "$(python3 -c "print('%+.1f%%' % (100 * ($tva / $tvx - 1)))") (goal <= +10%)"
+
 echo
 echo "| benchmark | result | target |"
 echo "|---|---|---|"

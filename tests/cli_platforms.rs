@@ -192,9 +192,10 @@ async fn vapi_tool_call_is_vapis_envelope_signed_with_its_hmac_plan() {
     assert_eq!(m["type"], "tool-calls");
     assert_eq!(m["toolCallList"][0]["type"], "function");
     assert_eq!(m["toolCallList"][0]["function"]["name"], "check_order");
+    // A JSON-encoded string, as Vapi's server SDK types `ToolCallFunction.arguments`.
     assert_eq!(
         m["toolCallList"][0]["function"]["arguments"],
-        json!({"order_number": "ORD-12345"})
+        r#"{"order_number":"ORD-12345"}"#
     );
     assert_eq!(
         m["toolWithToolCallList"][0]["toolCall"],
@@ -611,4 +612,60 @@ fn bad_platform_input_is_refused_with_its_place_and_nothing_is_sent() {
     c.args(["test", "check_order", "--platform", "vapy"]);
     let out = c.output().expect("runs");
     assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn each_platform_example_lints_clean_and_replays_against_its_mock() {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("examples/platforms");
+    for platform in ["vapi", "retell", "elevenlabs", "twilio", "bland"] {
+        let file = root.join(format!("{platform}.yaml"));
+        let out = Command::cargo_bin("voxhook")
+            .expect("bin")
+            .env("NO_COLOR", "1")
+            .arg("-f")
+            .arg(&file)
+            .args(["lint", "--deny-warnings"])
+            .output()
+            .expect("runs");
+        assert_eq!(out.status.code(), Some(0), "{}", text(&out.stdout));
+        let out = Command::cargo_bin("voxhook")
+            .expect("bin")
+            .env("NO_COLOR", "1")
+            .arg("-f")
+            .arg(&file)
+            .arg("simulate")
+            .arg(root.join("call.txt"))
+            .args(["--mock", "--json"])
+            .timeout(Duration::from_secs(60))
+            .output()
+            .expect("runs");
+        let stdout = text(&out.stdout);
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{platform}: {stdout}{}",
+            text(&out.stderr)
+        );
+        let events: Vec<Value> = stdout
+            .lines()
+            .map(|l| serde_json::from_str(l).expect("json line"))
+            .collect();
+        let hooks: Vec<&Value> = events.iter().filter(|e| e["event"] == "webhook").collect();
+        assert_eq!(
+            hooks.len(),
+            4,
+            "{platform}: pre_call, the tool, call_status, post_call"
+        );
+        for h in &hooks {
+            assert_eq!(h["verdict"]["ok"], true, "{platform}: {h}");
+        }
+        let tool = hooks
+            .iter()
+            .find(|h| h["target"] == "check_order_status")
+            .expect("tool");
+        assert_eq!(
+            tool["verdict"]["result"], "Shipped, arriving tomorrow",
+            "{platform}"
+        );
+    }
 }

@@ -88,7 +88,10 @@ fn judge_tool(r: &Reply) -> Heard {
     if !(200..300).contains(&r.status) {
         return Heard::Nothing(format!("status {}", r.status));
     }
-    Heard::Result(Json::String(String::from_utf8_lossy(r.body).into_owned()))
+    match serde_json::from_slice::<Json>(r.body) {
+        Ok(j) => Heard::Result(j),
+        Err(_) => Heard::Result(Json::String(String::from_utf8_lossy(r.body).into_owned())),
+    }
 }
 
 fn judge_system(kind: SystemKind, r: &Reply) -> Option<String> {
@@ -107,6 +110,11 @@ fn arguments(body: &Json) -> Option<Map<String, Json>> {
 
 fn mock_reply(kind: Option<SystemKind>, _request: &Json, rule: Json) -> Json {
     match (kind, &rule) {
+        (None, _) => match envelope_parts(&rule) {
+            Some(Ok(result)) => result,
+            Some(Err(error)) => serde_json::json!({ "error": error }),
+            None => rule,
+        },
         (Some(SystemKind::PreCall), Json::String(_)) => rule,
         (Some(SystemKind::PreCall), _) => Json::String(
             "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response><Say>Hello from the voxhook mock.</Say></Response>".into(),

@@ -48,7 +48,6 @@ pub fn call(f: &Facts) -> Json {
         "phoneCallProviderId": format!("CA{}", f.derived("callsid", 32)),
         "assistantId": f.agent_id(),
         "customer": { "number": f.ctx.caller_phone },
-        "phoneNumber": { "number": f.agent_phone() },
         "startedAt": started,
     })
 }
@@ -60,16 +59,18 @@ fn message(f: &Facts, kind: &str, mut fields: Map<String, Json>) -> Json {
     m.append(&mut fields);
     m.insert("call".into(), call(f));
     m.insert("customer".into(), json!({ "number": f.ctx.caller_phone }));
-    m.insert("phoneNumber".into(), json!({ "number": f.agent_phone() }));
     json!({ "message": m })
 }
 
 fn tool_call(f: &Facts, t: &ToolCall) -> Payload {
     let name = &t.action.name.value;
+    // `arguments` is the JSON-encoded string, as the server SDK types it
+    // (`ToolCallFunction.arguments: str`); its strict models refuse an object there.
+    let arguments = Json::Object(t.arguments.clone()).to_string();
     let call = json!({
         "id": t.id,
         "type": "function",
-        "function": { "name": name, "arguments": t.arguments },
+        "function": { "name": name, "arguments": arguments },
     });
     let mut function = Map::new();
     function.insert("name".into(), json!(name));
