@@ -261,6 +261,8 @@ const SIGNING_KEYS: &[&str] = &[
     "algorithm",
     "payload_format",
     "encoding",
+    "prefix",
+    "message_id_header",
 ];
 const RESPONSE_KEYS: &[&str] = &["envelope", "assign"];
 const TEST_KEYS: &[&str] = &["name", "parameters", "variables", "expect"];
@@ -772,6 +774,8 @@ impl<'s> Loader<'s> {
         let algorithm = text("algorithm");
         let payload_format = text("payload_format");
         let encoding = text("encoding");
+        let prefix = text("prefix");
+        let message_id_header = text("message_id_header");
         for (v, allowed) in [
             (&algorithm, &["sha256", "sha512", "sha1"][..]),
             (&encoding, &["hex", "base64"][..]),
@@ -802,6 +806,8 @@ impl<'s> Loader<'s> {
                 algorithm,
                 payload_format,
                 encoding,
+                prefix,
+                message_id_header,
             },
             node.span,
         ))

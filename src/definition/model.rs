@@ -253,8 +253,8 @@ impl Platform {
 }
 
 /// `signing:`. Without `scheme`, the platform's own scheme applies. The Vapi HMAC plan's
-/// settings (`algorithm`, `timestamp_header`, `payload_format`, `encoding`) and the
-/// signature `header` are optional overrides of the scheme's defaults.
+/// settings (`algorithm`, `timestamp_header`, `payload_format`, `encoding`, `prefix`,
+/// `message_id_header`) and the signature `header` are optional overrides of its defaults.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Signing {
     pub scheme: Option<Sp<Scheme>>,
@@ -264,6 +264,10 @@ pub struct Signing {
     pub algorithm: Option<Sp<String>>,
     pub payload_format: Option<Sp<String>>,
     pub encoding: Option<Sp<String>>,
+    /// Vapi's `signaturePrefix` (e.g. `sha256=`).
+    pub prefix: Option<Sp<String>>,
+    /// Vapi's `messageIdHeader`: a header carrying a unique message id.
+    pub message_id_header: Option<Sp<String>>,
 }
 
 /// A request body template: JSON shape with templated strings.

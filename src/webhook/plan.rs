@@ -691,6 +691,8 @@ pub fn build(input: &PlanInput) -> Result<RequestPlan, PlanError> {
                 algorithm: None,
                 payload_format: None,
                 encoding: None,
+                prefix: None,
+                message_id_header: None,
             };
             s = &substitute;
         }
@@ -739,6 +741,7 @@ pub fn build(input: &PlanInput) -> Result<RequestPlan, PlanError> {
                 form,
                 unix_ms,
                 message_id: &id,
+                method: method.as_str(),
             },
         )
         .map_err(|e| {

@@ -58,8 +58,10 @@ pub struct SignInput<'a> {
     pub form: Option<&'a [(String, String)]>,
     /// Milliseconds since the epoch.
     pub unix_ms: i64,
-    /// Standard Webhooks' message id.
+    /// Standard Webhooks' message id (and Vapi's `{svix-id}`).
     pub message_id: &'a str,
+    /// The method sent, for Vapi's `{method}`.
+    pub method: &'a str,
 }
 
 /// The signature headers, and for Twilio a JSON body's `bodySHA256` query pair that must be
@@ -128,22 +130,31 @@ pub fn sign(scheme: Scheme, settings: &Signing, input: &SignInput) -> Result<Sig
                 .unwrap_or("{timestamp}.{body}");
             let payload = format
                 .replace("{timestamp}", &ts)
+                .replace("{method}", input.method)
+                .replace("{url}", input.url.as_str())
+                .replace("{svix-id}", input.message_id)
                 .replace("{body}", &body_text);
             let mac = hmac(alg, key, &[payload.as_bytes()]);
-            let sig = match settings.encoding.as_ref().map(|e| e.value.as_str()) {
+            let encoded = match settings.encoding.as_ref().map(|e| e.value.as_str()) {
                 Some("base64") => B64.encode(mac),
                 _ => hex::encode(mac),
             };
+            let prefix = settings.prefix.as_ref().map(|p| p.value.as_str());
+            let sig = format!("{}{encoded}", prefix.unwrap_or_default());
             let ts_header = settings
                 .timestamp_header
                 .as_ref()
                 .map(|h| h.value.clone())
                 .unwrap_or_else(|| "x-timestamp".into());
+            let mut headers = vec![(ts_header, ts), (header("x-signature"), sig.clone())];
+            if let Some(h) = &settings.message_id_header {
+                headers.push((h.value.clone(), input.message_id.to_string()));
+            }
             Signed {
-                headers: vec![(ts_header, ts), (header("x-signature"), sig.clone())],
+                headers,
                 query: None,
                 signed: payload,
-                signatures: vec![sig],
+                signatures: vec![encoded, sig],
             }
         }
         Scheme::Retell => {
@@ -284,6 +295,188 @@ mod tests {
             s,
             "sha256=5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843"
         );
+    }
+
+    fn settings(secret: &str) -> Signing {
+        Signing {
+            scheme: None,
+            secret: crate::definition::model::Sp::new(
+                crate::definition::template::Template::parse(secret).expect("template"),
+                crate::diag::Span::default(),
+            ),
+            header: None,
+            timestamp_header: None,
+            algorithm: None,
+            payload_format: None,
+            encoding: None,
+            prefix: None,
+            message_id_header: None,
+        }
+    }
+
+    fn input<'a>(
+        secret: &'a str,
+        body: &'a [u8],
+        url: &'a url::Url,
+        form: Option<&'a [(String, String)]>,
+        unix_ms: i64,
+    ) -> SignInput<'a> {
+        SignInput {
+            secret,
+            body,
+            url,
+            form,
+            unix_ms,
+            message_id: "msg_1",
+            method: "POST",
+        }
+    }
+
+    fn sp(v: &str) -> Option<crate::definition::model::Sp<String>> {
+        Some(crate::definition::model::Sp::new(
+            v.to_string(),
+            crate::diag::Span::default(),
+        ))
+    }
+
+    /// Twilio's published example (its docs and its SDKs' test suites).
+    #[test]
+    fn twilio_form_and_body_sha256_examples() {
+        let url = url::Url::parse("https://mycompany.com/myapp.php?foo=1&bar=2").expect("url");
+        let form: Vec<(String, String)> = [
+            ("CallSid", "CA1234567890ABCDE"),
+            ("Caller", "+14158675309"),
+            ("Digits", "1234"),
+            ("From", "+14158675309"),
+            ("To", "+18005551212"),
+        ]
+        .iter()
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect();
+        // A Twilio auth token is 32 hex characters; the published example's `12345` is not,
+        // so `sign` refuses it and the string it signs is checked with that token here.
+        assert!(
+            sign(
+                Scheme::Twilio,
+                &settings("12345"),
+                &input("12345", b"", &url, Some(&form), 0)
+            )
+            .is_err()
+        );
+        let signed = twilio_form_string(url.as_str(), &form);
+        assert_eq!(
+            B64.encode(hmac(Algorithm::Sha1, b"12345", &[signed.as_bytes()])),
+            "RSOYDt4T1cUTdK1PDd93/VVr8B8="
+        );
+        let body = br#"{"property": "value", "boolean": true}"#;
+        let token = "0123456789abcdef0123456789abcdef";
+        let s = sign(
+            Scheme::Twilio,
+            &settings(token),
+            &input(token, body, &url, None, 0),
+        )
+        .expect("signs");
+        let digest = "0a1ff7634d9ab3b95db5c9a2dfe9416e41502b283a80c7cf19632632f96e6620";
+        assert_eq!(s.query, Some(("bodySHA256".into(), digest.into())));
+        assert_eq!(s.signed, format!("{url}&bodySHA256={digest}"));
+        assert_eq!(
+            B64.encode(hmac(Algorithm::Sha1, b"12345", &[s.signed.as_bytes()])),
+            "a9nBmqA0ju/hNViExpshrM61xv4="
+        );
+    }
+
+    /// Vectors made with retell-sdk's own `sign` and with ElevenLabs' `construct_event`
+    /// algorithm (bench/sdk/check.py runs the verifiers themselves).
+    #[test]
+    fn retell_and_elevenlabs_vectors() {
+        let url = url::Url::parse("https://example.com/h").expect("url");
+        let key = "key_0123456789abcdef";
+        let s = sign(
+            Scheme::Retell,
+            &settings(key),
+            &input(
+                key,
+                br#"{"event":"call_ended"}"#,
+                &url,
+                None,
+                1_700_000_000_000,
+            ),
+        )
+        .expect("signs");
+        assert_eq!(s.headers[0].0, "X-Retell-Signature");
+        assert_eq!(
+            s.headers[0].1,
+            "v=1700000000000,d=ca2e21d07e47b6a91e4e7f4bffe28baf368898927e3143cc77e773d4957adc00"
+        );
+        let s = sign(
+            Scheme::Elevenlabs,
+            &settings("wsec_test"),
+            &input(
+                "wsec_test",
+                br#"{"type":"post_call_transcription"}"#,
+                &url,
+                None,
+                1_700_000_000_123,
+            ),
+        )
+        .expect("signs");
+        assert_eq!(
+            s.headers[0].1,
+            "t=1700000000,v0=8580fe46ca40876a1f93f7a34277501134e83d7dd8472e950b34c3b9c4d1e248"
+        );
+    }
+
+    /// Vapi's HMAC plan: defaults, then each setting (values from Python's hmac module).
+    #[test]
+    fn vapi_hmac_plan_settings() {
+        let url = url::Url::parse("https://example.com/h").expect("url");
+        let body = br#"{"message":{}}"#;
+        let at = 1_700_000_000_000;
+        let s = sign(
+            Scheme::Vapi,
+            &settings("vapi-secret"),
+            &input("vapi-secret", body, &url, None, at),
+        )
+        .expect("signs");
+        assert_eq!(s.headers[0], ("x-timestamp".into(), "1700000000000".into()));
+        assert_eq!(s.headers[1].0, "x-signature");
+        assert_eq!(s.signed, r#"1700000000000.{"message":{}}"#);
+        let mut plan = settings("vapi-secret");
+        plan.encoding = sp("base64");
+        plan.header = sp("X-Vapi-Signature");
+        plan.timestamp_header = sp("X-Vapi-Timestamp");
+        plan.prefix = sp("sha256=");
+        plan.message_id_header = sp("X-Vapi-Id");
+        let s = sign(
+            Scheme::Vapi,
+            &plan,
+            &input("vapi-secret", body, &url, None, at),
+        )
+        .expect("signs");
+        let want: Vec<(String, String)> = vec![
+            ("X-Vapi-Timestamp".into(), "1700000000000".into()),
+            (
+                "X-Vapi-Signature".into(),
+                "sha256=OgiveXpev9kfdJXm6nAMp5YXEuX3PGhw73o2szA7ULA=".into(),
+            ),
+            ("X-Vapi-Id".into(), "msg_1".into()),
+        ];
+        assert_eq!(s.headers, want);
+        plan.algorithm = sp("sha512");
+        plan.encoding = sp("hex");
+        plan.prefix = None;
+        plan.payload_format = sp("{method} {url} {timestamp}.{body}");
+        let s = sign(
+            Scheme::Vapi,
+            &plan,
+            &input("vapi-secret", body, &url, None, at),
+        )
+        .expect("signs");
+        assert_eq!(
+            s.signed,
+            r#"POST https://example.com/h 1700000000000.{"message":{}}"#
+        );
+        assert_eq!(s.headers[1].1.len(), 128, "sha512 in hex");
     }
 
     #[test]
