@@ -3,6 +3,7 @@
 # Needs python3, hyperfine, ripgrep (rg), curl and GNU time (/usr/bin/time); check-jsonschema
 # (pip install check-jsonschema) for the lint comparison. Everything runs on 127.0.0.1.
 # Usage: bench/run.sh            (prints a Markdown table at the end)
+#        bench/run.sh platforms  (only the rows of the platform profiles: 2, 6 and 7)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 OUT=bench/out
@@ -12,6 +13,8 @@ BIN=$PWD/target/release/voxhook
 python3 bench/gen.py "$OUT"
 export BENCH_TOKEN=x
 rows=()
+ONLY=${1:-all}
+all() { [ "$ONLY" = all ]; }
 row() { rows+=("| $1 | $2 | $3 |"); echo "| $1 | $2 | $3 |" >&2; }
 
 mean() { # command... -> mean seconds over hyperfine runs
@@ -26,7 +29,7 @@ peak_mib() { # command... -> peak resident MiB
 
 # 1. lint: 1,000 and 10,000 actions; check-jsonschema validating the same file.
 "$BIN" schema > "$OUT/schema.json"
-for n in 1000 10000; do
+all && for n in 1000 10000; do
   f="$OUT/actions-$n.yaml"
   t=$(mean 5 "$BIN -f $f lint")
   m=$(peak_mib "$BIN" -f "$f" lint)
@@ -61,6 +64,7 @@ tc=$(mean 30 "curl -s -o /dev/null -X POST -H 'Content-Type: application/json' -
 row "voxhook test vs curl (one request)" "${tv} s vs ${tc} s" "$(python3 -c "print('%.2f' % ($tv / $tc))")x curl (goal <= 1.5x)"
 
 # 3. Peak memory when the server sends 50 MB.
+if all; then
 python3 bench/servers.py big > "$OUT/srv.port" & SRV=$!
 for _ in $(seq 50); do [ -s "$OUT/srv.port" ] && break; sleep 0.1; done
 sed "s/127.0.0.1:[0-9]*/127.0.0.1:$(cat "$OUT/srv.port")/" "$OUT/ping.yaml" > "$OUT/big.yaml"
@@ -75,8 +79,10 @@ sed "s/127.0.0.1:[0-9]*/127.0.0.1:$(cat "$OUT/srv.port")/" "$OUT/ping.yaml" > "$
 th=$(mean 3 "$BIN -f $OUT/hang.yaml test ping -p n=1 -q --timeout 1s")
 row "--timeout 1s against a hanging server" "${th} s" "within 10% of 1 s"
 kill $SRV
+fi
 
 # 5. simulate: 100,000 turns against 1,000 and 10,000 actions; rg on the same phrases.
+if all; then
 for n in 1000 10000; do
   t=$(mean 3 "$BIN -f $OUT/actions-$n.yaml simulate $OUT/call-100k.txt --dry-run --json --now 2026-03-24T09:00:00Z")
   m=$(peak_mib "$BIN" -f "$OUT/actions-$n.yaml" simulate "$OUT/call-100k.txt" --dry-run --json)
@@ -86,6 +92,7 @@ done
 tr=$(mean 5 "rg -c -i -F -f $OUT/phrases-1000.txt $OUT/call-100k.txt")
 row "rg -c -i -F -f phrases.txt call.txt (1,000 actions' phrases)" "${tr} s" "simulate is $(python3 -c "print('%.1f' % ($sim_1000 / $tr))")x rg (goal <= 3x)"
 row "simulate, 10x the actions" "$(python3 -c "print('%.2f' % ($sim_10000 / $sim_1000))")x the time" "goal <= 1.5x"
+fi
 
 # 6. `test` with each platform's envelope and signing, against curl sending a body as large.
 export BENCH_SECRET=0123456789abcdef0123456789abcdef

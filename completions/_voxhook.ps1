@@ -36,6 +36,9 @@ Register-ArgumentCompleter -Native -CommandName 'voxhook' -ScriptBlock {
             [CompletionResult]::new('test', 'test', [CompletionResultType]::ParameterValue, 'Fire one action or system webhook exactly as the platform would, and judge the response')
             [CompletionResult]::new('simulate', 'simulate', [CompletionResultType]::ParameterValue, 'Replay a call transcript: which actions fire, with what, and what comes back')
             [CompletionResult]::new('mock', 'mock', [CompletionResultType]::ParameterValue, 'Serve every `mock:` response on loopback')
+            [CompletionResult]::new('sign', 'sign', [CompletionResultType]::ParameterValue, 'Print the signature headers a platform would add to a body, ready for curl')
+            [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Say whether a captured request''s signature verifies, or exactly why not')
+            [CompletionResult]::new('drill', 'drill', [CompletionResultType]::ParameterValue, 'Send a correct delivery, then the forgeries an endpoint must refuse; grade each')
             [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Write a starter voxhook.yaml')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the actions and system webhooks')
             [CompletionResult]::new('schema', 'schema', [CompletionResultType]::ParameterValue, 'Print the JSON Schema (draft 2020-12) of the action file')
@@ -118,9 +121,76 @@ Register-ArgumentCompleter -Native -CommandName 'voxhook' -ScriptBlock {
         'voxhook;mock' {
             [CompletionResult]::new('--port', '--port', [CompletionResultType]::ParameterName, 'Port on 127.0.0.1 (0 picks a free one)')
             [CompletionResult]::new('--platform', '--platform', [CompletionResultType]::ParameterName, 'Answer in this platform''s reply shape (wins over every `platform:` in the file)')
+            [CompletionResult]::new('--log', '--log', [CompletionResultType]::ParameterName, 'Also append every request received to FILE as JSON Lines (replayable by `verify`)')
             [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'The action file [default: $VOXHOOK_FILE, else voxhook.yaml or voxhook.yml here]')
             [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'The action file [default: $VOXHOOK_FILE, else voxhook.yaml or voxhook.yml here]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour output (NO_COLOR and CLICOLOR_FORCE are honoured under auto)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only findings, failures and the verdict')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only findings, failures and the verdict')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print more: timings, resolved addresses, why a trigger fired')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print more: timings, resolved addresses, why a trigger fired')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'voxhook;sign' {
+            [CompletionResult]::new('--platform', '--platform', [CompletionResultType]::ParameterName, 'Sign as this platform does (its own scheme)')
+            [CompletionResult]::new('--scheme', '--scheme', [CompletionResultType]::ParameterName, 'Sign with this scheme [default: the platform''s, else standard-webhooks]')
+            [CompletionResult]::new('--secret', '--secret', [CompletionResultType]::ParameterName, 'The signing secret (whsec_… for standard-webhooks, the API key for retell, the auth token for twilio)')
+            [CompletionResult]::new('--url', '--url', [CompletionResultType]::ParameterName, 'The URL the request goes to (Twilio signs it; Vapi''s `{url}`)')
+            [CompletionResult]::new('--header', '--header', [CompletionResultType]::ParameterName, 'The signature header for hmac-sha256')
+            [CompletionResult]::new('--now', '--now', [CompletionResultType]::ParameterName, 'Sign at this time (RFC 3339) instead of now')
+            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'The action file [default: $VOXHOOK_FILE, else voxhook.yaml or voxhook.yml here]')
+            [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'The action file [default: $VOXHOOK_FILE, else voxhook.yaml or voxhook.yml here]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour output (NO_COLOR and CLICOLOR_FORCE are honoured under auto)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print {"headers": {...}, "url", "signed"} instead of curl -H lines')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only findings, failures and the verdict')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only findings, failures and the verdict')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print more: timings, resolved addresses, why a trigger fired')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print more: timings, resolved addresses, why a trigger fired')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'voxhook;verify' {
+            [CompletionResult]::new('--platform', '--platform', [CompletionResultType]::ParameterName, 'Sign as this platform does (its own scheme)')
+            [CompletionResult]::new('--scheme', '--scheme', [CompletionResultType]::ParameterName, 'Sign with this scheme [default: the platform''s, else standard-webhooks]')
+            [CompletionResult]::new('--secret', '--secret', [CompletionResultType]::ParameterName, 'The signing secret (whsec_… for standard-webhooks, the API key for retell, the auth token for twilio)')
+            [CompletionResult]::new('--request', '--request', [CompletionResultType]::ParameterName, 'The captured request: raw HTTP/1.1 text, `test --json` output, or `mock --log` lines')
+            [CompletionResult]::new('--url', '--url', [CompletionResultType]::ParameterName, 'The URL the sender signed, when the capture''s differs (Twilio behind a tunnel)')
+            [CompletionResult]::new('--tolerance', '--tolerance', [CompletionResultType]::ParameterName, 'How far a signed timestamp may be from now [default: the scheme''s: 5m, ElevenLabs 30m]')
+            [CompletionResult]::new('--now', '--now', [CompletionResultType]::ParameterName, 'Judge timestamps against this time (RFC 3339) instead of now')
+            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'The action file [default: $VOXHOOK_FILE, else voxhook.yaml or voxhook.yml here]')
+            [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'The action file [default: $VOXHOOK_FILE, else voxhook.yaml or voxhook.yml here]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour output (NO_COLOR and CLICOLOR_FORCE are honoured under auto)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of the human view')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only findings, failures and the verdict')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only findings, failures and the verdict')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print more: timings, resolved addresses, why a trigger fired')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print more: timings, resolved addresses, why a trigger fired')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'voxhook;drill' {
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'A parameter value, `KEY=VALUE` (repeatable)')
+            [CompletionResult]::new('--param', '--param', [CompletionResultType]::ParameterName, 'A parameter value, `KEY=VALUE` (repeatable)')
+            [CompletionResult]::new('--params', '--params', [CompletionResultType]::ParameterName, 'Parameters as a JSON object, or @FILE holding one')
+            [CompletionResult]::new('--report', '--report', [CompletionResultType]::ParameterName, 'Write a report, `junit=PATH`')
+            [CompletionResult]::new('--var', '--var', [CompletionResultType]::ParameterName, 'A variable for templates, `K=V` (repeatable)')
+            [CompletionResult]::new('--caller', '--caller', [CompletionResultType]::ParameterName, 'The caller''s phone number ({{caller_phone}})')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'Region for phone numbers written without a country code')
+            [CompletionResult]::new('--platform', '--platform', [CompletionResultType]::ParameterName, 'Play this platform''s webhook engine (wins over every `platform:` in the file)')
+            [CompletionResult]::new('--public-url', '--public-url', [CompletionResultType]::ParameterName, 'The URL the platform would call (your tunnel''s); signatures cover it while the request goes to the file''s URL')
+            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'The action file [default: $VOXHOOK_FILE, else voxhook.yaml or voxhook.yml here]')
+            [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'The action file [default: $VOXHOOK_FILE, else voxhook.yaml or voxhook.yml here]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour output (NO_COLOR and CLICOLOR_FORCE are honoured under auto)')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print the requests and send nothing')
+            [CompletionResult]::new('--mock', '--mock', [CompletionResultType]::ParameterName, 'Send to an in-process mock server built from the `mock:` sections')
+            [CompletionResult]::new('--allow-local', '--allow-local', [CompletionResultType]::ParameterName, 'Allow loopback, private addresses and plain http (your own machine only)')
+            [CompletionResult]::new('--insecure', '--insecure', [CompletionResultType]::ParameterName, 'Do not verify TLS certificates')
+            [CompletionResult]::new('--show-secrets', '--show-secrets', [CompletionResultType]::ParameterName, 'Print secrets instead of masking them')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of the human view')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only findings, failures and the verdict')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only findings, failures and the verdict')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print more: timings, resolved addresses, why a trigger fired')
@@ -185,6 +255,9 @@ Register-ArgumentCompleter -Native -CommandName 'voxhook' -ScriptBlock {
             [CompletionResult]::new('test', 'test', [CompletionResultType]::ParameterValue, 'Fire one action or system webhook exactly as the platform would, and judge the response')
             [CompletionResult]::new('simulate', 'simulate', [CompletionResultType]::ParameterValue, 'Replay a call transcript: which actions fire, with what, and what comes back')
             [CompletionResult]::new('mock', 'mock', [CompletionResultType]::ParameterValue, 'Serve every `mock:` response on loopback')
+            [CompletionResult]::new('sign', 'sign', [CompletionResultType]::ParameterValue, 'Print the signature headers a platform would add to a body, ready for curl')
+            [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Say whether a captured request''s signature verifies, or exactly why not')
+            [CompletionResult]::new('drill', 'drill', [CompletionResultType]::ParameterValue, 'Send a correct delivery, then the forgeries an endpoint must refuse; grade each')
             [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Write a starter voxhook.yaml')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the actions and system webhooks')
             [CompletionResult]::new('schema', 'schema', [CompletionResultType]::ParameterValue, 'Print the JSON Schema (draft 2020-12) of the action file')
@@ -202,6 +275,15 @@ Register-ArgumentCompleter -Native -CommandName 'voxhook' -ScriptBlock {
             break
         }
         'voxhook;help;mock' {
+            break
+        }
+        'voxhook;help;sign' {
+            break
+        }
+        'voxhook;help;verify' {
+            break
+        }
+        'voxhook;help;drill' {
             break
         }
         'voxhook;help;init' {

@@ -19,6 +19,9 @@ _voxhook() {
             voxhook,completions)
                 cmd="voxhook__subcmd__completions"
                 ;;
+            voxhook,drill)
+                cmd="voxhook__subcmd__drill"
+                ;;
             voxhook,help)
                 cmd="voxhook__subcmd__help"
                 ;;
@@ -37,14 +40,23 @@ _voxhook() {
             voxhook,schema)
                 cmd="voxhook__subcmd__schema"
                 ;;
+            voxhook,sign)
+                cmd="voxhook__subcmd__sign"
+                ;;
             voxhook,simulate)
                 cmd="voxhook__subcmd__simulate"
                 ;;
             voxhook,test)
                 cmd="voxhook__subcmd__test"
                 ;;
+            voxhook,verify)
+                cmd="voxhook__subcmd__verify"
+                ;;
             voxhook__subcmd__help,completions)
                 cmd="voxhook__subcmd__help__subcmd__completions"
+                ;;
+            voxhook__subcmd__help,drill)
+                cmd="voxhook__subcmd__help__subcmd__drill"
                 ;;
             voxhook__subcmd__help,help)
                 cmd="voxhook__subcmd__help__subcmd__help"
@@ -64,11 +76,17 @@ _voxhook() {
             voxhook__subcmd__help,schema)
                 cmd="voxhook__subcmd__help__subcmd__schema"
                 ;;
+            voxhook__subcmd__help,sign)
+                cmd="voxhook__subcmd__help__subcmd__sign"
+                ;;
             voxhook__subcmd__help,simulate)
                 cmd="voxhook__subcmd__help__subcmd__simulate"
                 ;;
             voxhook__subcmd__help,test)
                 cmd="voxhook__subcmd__help__subcmd__test"
+                ;;
+            voxhook__subcmd__help,verify)
+                cmd="voxhook__subcmd__help__subcmd__verify"
                 ;;
             *)
                 ;;
@@ -77,7 +95,7 @@ _voxhook() {
 
     case "${cmd}" in
         voxhook)
-            opts="-f -q -v -h -V --file --color --quiet --verbose --help --version lint test simulate mock init list schema completions help"
+            opts="-f -q -v -h -V --file --color --quiet --verbose --help --version lint test simulate mock sign verify drill init list schema completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -128,8 +146,70 @@ _voxhook() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        voxhook__subcmd__drill)
+            opts="-p -f -q -v -h --param --params --report --dry-run --mock --allow-local --insecure --show-secrets --var --caller --region --json --platform --public-url --file --color --quiet --verbose --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --param)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -p)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --params)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --report)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --var)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --caller)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --platform)
+                    COMPREPLY=($(compgen -W "voxhook vapi retell elevenlabs twilio bland" -- "${cur}"))
+                    return 0
+                    ;;
+                --public-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -f)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         voxhook__subcmd__help)
-            opts="lint test simulate mock init list schema completions help"
+            opts="lint test simulate mock sign verify drill init list schema completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -143,6 +223,20 @@ _voxhook() {
             return 0
             ;;
         voxhook__subcmd__help__subcmd__completions)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        voxhook__subcmd__help__subcmd__drill)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -240,6 +334,20 @@ _voxhook() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        voxhook__subcmd__help__subcmd__sign)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         voxhook__subcmd__help__subcmd__simulate)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -255,6 +363,20 @@ _voxhook() {
             return 0
             ;;
         voxhook__subcmd__help__subcmd__test)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        voxhook__subcmd__help__subcmd__verify)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -351,7 +473,7 @@ _voxhook() {
             return 0
             ;;
         voxhook__subcmd__mock)
-            opts="-f -q -v -h --port --platform --file --color --quiet --verbose --help"
+            opts="-f -q -v -h --port --platform --log --file --color --quiet --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -363,6 +485,10 @@ _voxhook() {
                     ;;
                 --platform)
                     COMPREPLY=($(compgen -W "voxhook vapi retell elevenlabs twilio bland" -- "${cur}"))
+                    return 0
+                    ;;
+                --log)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --file)
@@ -391,6 +517,56 @@ _voxhook() {
                 return 0
             fi
             case "${prev}" in
+                --file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -f)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        voxhook__subcmd__sign)
+            opts="-f -q -v -h --platform --scheme --secret --url --header --now --json --file --color --quiet --verbose --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --platform)
+                    COMPREPLY=($(compgen -W "voxhook vapi retell elevenlabs twilio bland" -- "${cur}"))
+                    return 0
+                    ;;
+                --scheme)
+                    COMPREPLY=($(compgen -W "standard-webhooks hmac-sha256 vapi retell elevenlabs twilio bland" -- "${cur}"))
+                    return 0
+                    ;;
+                --secret)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --header)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --now)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -516,6 +692,60 @@ _voxhook() {
                     return 0
                     ;;
                 --public-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -f)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        voxhook__subcmd__verify)
+            opts="-f -q -v -h --platform --scheme --secret --request --url --tolerance --now --json --file --color --quiet --verbose --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --platform)
+                    COMPREPLY=($(compgen -W "voxhook vapi retell elevenlabs twilio bland" -- "${cur}"))
+                    return 0
+                    ;;
+                --scheme)
+                    COMPREPLY=($(compgen -W "standard-webhooks hmac-sha256 vapi retell elevenlabs twilio bland" -- "${cur}"))
+                    return 0
+                    ;;
+                --secret)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --request)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tolerance)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --now)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -33,6 +33,9 @@ set edit:completion:arg-completer[voxhook] = {|@words|
             cand test 'Fire one action or system webhook exactly as the platform would, and judge the response'
             cand simulate 'Replay a call transcript: which actions fire, with what, and what comes back'
             cand mock 'Serve every `mock:` response on loopback'
+            cand sign 'Print the signature headers a platform would add to a body, ready for curl'
+            cand verify 'Say whether a captured request''s signature verifies, or exactly why not'
+            cand drill 'Send a correct delivery, then the forgeries an endpoint must refuse; grade each'
             cand init 'Write a starter voxhook.yaml'
             cand list 'List the actions and system webhooks'
             cand schema 'Print the JSON Schema (draft 2020-12) of the action file'
@@ -111,9 +114,73 @@ set edit:completion:arg-completer[voxhook] = {|@words|
         &'voxhook;mock'= {
             cand --port 'Port on 127.0.0.1 (0 picks a free one)'
             cand --platform 'Answer in this platform''s reply shape (wins over every `platform:` in the file)'
+            cand --log 'Also append every request received to FILE as JSON Lines (replayable by `verify`)'
             cand -f 'The action file [default: $VOXHOOK_FILE, else voxhook.yaml or voxhook.yml here]'
             cand --file 'The action file [default: $VOXHOOK_FILE, else voxhook.yaml or voxhook.yml here]'
             cand --color 'When to colour output (NO_COLOR and CLICOLOR_FORCE are honoured under auto)'
+            cand -q 'Print only findings, failures and the verdict'
+            cand --quiet 'Print only findings, failures and the verdict'
+            cand -v 'Print more: timings, resolved addresses, why a trigger fired'
+            cand --verbose 'Print more: timings, resolved addresses, why a trigger fired'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'voxhook;sign'= {
+            cand --platform 'Sign as this platform does (its own scheme)'
+            cand --scheme 'Sign with this scheme [default: the platform''s, else standard-webhooks]'
+            cand --secret 'The signing secret (whsec_… for standard-webhooks, the API key for retell, the auth token for twilio)'
+            cand --url 'The URL the request goes to (Twilio signs it; Vapi''s `{url}`)'
+            cand --header 'The signature header for hmac-sha256'
+            cand --now 'Sign at this time (RFC 3339) instead of now'
+            cand -f 'The action file [default: $VOXHOOK_FILE, else voxhook.yaml or voxhook.yml here]'
+            cand --file 'The action file [default: $VOXHOOK_FILE, else voxhook.yaml or voxhook.yml here]'
+            cand --color 'When to colour output (NO_COLOR and CLICOLOR_FORCE are honoured under auto)'
+            cand --json 'Print {"headers": {...}, "url", "signed"} instead of curl -H lines'
+            cand -q 'Print only findings, failures and the verdict'
+            cand --quiet 'Print only findings, failures and the verdict'
+            cand -v 'Print more: timings, resolved addresses, why a trigger fired'
+            cand --verbose 'Print more: timings, resolved addresses, why a trigger fired'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'voxhook;verify'= {
+            cand --platform 'Sign as this platform does (its own scheme)'
+            cand --scheme 'Sign with this scheme [default: the platform''s, else standard-webhooks]'
+            cand --secret 'The signing secret (whsec_… for standard-webhooks, the API key for retell, the auth token for twilio)'
+            cand --request 'The captured request: raw HTTP/1.1 text, `test --json` output, or `mock --log` lines'
+            cand --url 'The URL the sender signed, when the capture''s differs (Twilio behind a tunnel)'
+            cand --tolerance 'How far a signed timestamp may be from now [default: the scheme''s: 5m, ElevenLabs 30m]'
+            cand --now 'Judge timestamps against this time (RFC 3339) instead of now'
+            cand -f 'The action file [default: $VOXHOOK_FILE, else voxhook.yaml or voxhook.yml here]'
+            cand --file 'The action file [default: $VOXHOOK_FILE, else voxhook.yaml or voxhook.yml here]'
+            cand --color 'When to colour output (NO_COLOR and CLICOLOR_FORCE are honoured under auto)'
+            cand --json 'Print JSON instead of the human view'
+            cand -q 'Print only findings, failures and the verdict'
+            cand --quiet 'Print only findings, failures and the verdict'
+            cand -v 'Print more: timings, resolved addresses, why a trigger fired'
+            cand --verbose 'Print more: timings, resolved addresses, why a trigger fired'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'voxhook;drill'= {
+            cand -p 'A parameter value, `KEY=VALUE` (repeatable)'
+            cand --param 'A parameter value, `KEY=VALUE` (repeatable)'
+            cand --params 'Parameters as a JSON object, or @FILE holding one'
+            cand --report 'Write a report, `junit=PATH`'
+            cand --var 'A variable for templates, `K=V` (repeatable)'
+            cand --caller 'The caller''s phone number ({{caller_phone}})'
+            cand --region 'Region for phone numbers written without a country code'
+            cand --platform 'Play this platform''s webhook engine (wins over every `platform:` in the file)'
+            cand --public-url 'The URL the platform would call (your tunnel''s); signatures cover it while the request goes to the file''s URL'
+            cand -f 'The action file [default: $VOXHOOK_FILE, else voxhook.yaml or voxhook.yml here]'
+            cand --file 'The action file [default: $VOXHOOK_FILE, else voxhook.yaml or voxhook.yml here]'
+            cand --color 'When to colour output (NO_COLOR and CLICOLOR_FORCE are honoured under auto)'
+            cand --dry-run 'Print the requests and send nothing'
+            cand --mock 'Send to an in-process mock server built from the `mock:` sections'
+            cand --allow-local 'Allow loopback, private addresses and plain http (your own machine only)'
+            cand --insecure 'Do not verify TLS certificates'
+            cand --show-secrets 'Print secrets instead of masking them'
+            cand --json 'Print JSON instead of the human view'
             cand -q 'Print only findings, failures and the verdict'
             cand --quiet 'Print only findings, failures and the verdict'
             cand -v 'Print more: timings, resolved addresses, why a trigger fired'
@@ -173,6 +240,9 @@ set edit:completion:arg-completer[voxhook] = {|@words|
             cand test 'Fire one action or system webhook exactly as the platform would, and judge the response'
             cand simulate 'Replay a call transcript: which actions fire, with what, and what comes back'
             cand mock 'Serve every `mock:` response on loopback'
+            cand sign 'Print the signature headers a platform would add to a body, ready for curl'
+            cand verify 'Say whether a captured request''s signature verifies, or exactly why not'
+            cand drill 'Send a correct delivery, then the forgeries an endpoint must refuse; grade each'
             cand init 'Write a starter voxhook.yaml'
             cand list 'List the actions and system webhooks'
             cand schema 'Print the JSON Schema (draft 2020-12) of the action file'
@@ -186,6 +256,12 @@ set edit:completion:arg-completer[voxhook] = {|@words|
         &'voxhook;help;simulate'= {
         }
         &'voxhook;help;mock'= {
+        }
+        &'voxhook;help;sign'= {
+        }
+        &'voxhook;help;verify'= {
+        }
+        &'voxhook;help;drill'= {
         }
         &'voxhook;help;init'= {
         }

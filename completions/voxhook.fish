@@ -36,6 +36,9 @@ complete -c voxhook -n "__fish_voxhook_needs_command" -f -a "lint" -d 'Check the
 complete -c voxhook -n "__fish_voxhook_needs_command" -f -a "test" -d 'Fire one action or system webhook exactly as the platform would, and judge the response'
 complete -c voxhook -n "__fish_voxhook_needs_command" -f -a "simulate" -d 'Replay a call transcript: which actions fire, with what, and what comes back'
 complete -c voxhook -n "__fish_voxhook_needs_command" -f -a "mock" -d 'Serve every `mock:` response on loopback'
+complete -c voxhook -n "__fish_voxhook_needs_command" -f -a "sign" -d 'Print the signature headers a platform would add to a body, ready for curl'
+complete -c voxhook -n "__fish_voxhook_needs_command" -f -a "verify" -d 'Say whether a captured request\'s signature verifies, or exactly why not'
+complete -c voxhook -n "__fish_voxhook_needs_command" -f -a "drill" -d 'Send a correct delivery, then the forgeries an endpoint must refuse; grade each'
 complete -c voxhook -n "__fish_voxhook_needs_command" -f -a "init" -d 'Write a starter voxhook.yaml'
 complete -c voxhook -n "__fish_voxhook_needs_command" -f -a "list" -d 'List the actions and system webhooks'
 complete -c voxhook -n "__fish_voxhook_needs_command" -f -a "schema" -d 'Print the JSON Schema (draft 2020-12) of the action file'
@@ -117,6 +120,7 @@ retell\t''
 elevenlabs\t''
 twilio\t''
 bland\t''"
+complete -c voxhook -n "__fish_voxhook_using_subcommand mock" -l log -d 'Also append every request received to FILE as JSON Lines (replayable by `verify`)' -r -F
 complete -c voxhook -n "__fish_voxhook_using_subcommand mock" -s f -l file -d 'The action file [default: $VOXHOOK_FILE, else voxhook.yaml or voxhook.yml here]' -r -F
 complete -c voxhook -n "__fish_voxhook_using_subcommand mock" -l color -d 'When to colour output (NO_COLOR and CLICOLOR_FORCE are honoured under auto)' -r -f -a "auto\t''
 always\t''
@@ -124,6 +128,83 @@ never\t''"
 complete -c voxhook -n "__fish_voxhook_using_subcommand mock" -s q -l quiet -d 'Print only findings, failures and the verdict'
 complete -c voxhook -n "__fish_voxhook_using_subcommand mock" -s v -l verbose -d 'Print more: timings, resolved addresses, why a trigger fired'
 complete -c voxhook -n "__fish_voxhook_using_subcommand mock" -s h -l help -d 'Print help'
+complete -c voxhook -n "__fish_voxhook_using_subcommand sign" -l platform -d 'Sign as this platform does (its own scheme)' -r -f -a "voxhook\t''
+vapi\t''
+retell\t''
+elevenlabs\t''
+twilio\t''
+bland\t''"
+complete -c voxhook -n "__fish_voxhook_using_subcommand sign" -l scheme -d 'Sign with this scheme [default: the platform\'s, else standard-webhooks]' -r -f -a "standard-webhooks\t''
+hmac-sha256\t''
+vapi\t''
+retell\t''
+elevenlabs\t''
+twilio\t''
+bland\t''"
+complete -c voxhook -n "__fish_voxhook_using_subcommand sign" -l secret -d 'The signing secret (whsec_… for standard-webhooks, the API key for retell, the auth token for twilio)' -r
+complete -c voxhook -n "__fish_voxhook_using_subcommand sign" -l url -d 'The URL the request goes to (Twilio signs it; Vapi\'s `{url}`)' -r
+complete -c voxhook -n "__fish_voxhook_using_subcommand sign" -l header -d 'The signature header for hmac-sha256' -r
+complete -c voxhook -n "__fish_voxhook_using_subcommand sign" -l now -d 'Sign at this time (RFC 3339) instead of now' -r
+complete -c voxhook -n "__fish_voxhook_using_subcommand sign" -s f -l file -d 'The action file [default: $VOXHOOK_FILE, else voxhook.yaml or voxhook.yml here]' -r -F
+complete -c voxhook -n "__fish_voxhook_using_subcommand sign" -l color -d 'When to colour output (NO_COLOR and CLICOLOR_FORCE are honoured under auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c voxhook -n "__fish_voxhook_using_subcommand sign" -l json -d 'Print {"headers": {...}, "url", "signed"} instead of curl -H lines'
+complete -c voxhook -n "__fish_voxhook_using_subcommand sign" -s q -l quiet -d 'Print only findings, failures and the verdict'
+complete -c voxhook -n "__fish_voxhook_using_subcommand sign" -s v -l verbose -d 'Print more: timings, resolved addresses, why a trigger fired'
+complete -c voxhook -n "__fish_voxhook_using_subcommand sign" -s h -l help -d 'Print help'
+complete -c voxhook -n "__fish_voxhook_using_subcommand verify" -l platform -d 'Sign as this platform does (its own scheme)' -r -f -a "voxhook\t''
+vapi\t''
+retell\t''
+elevenlabs\t''
+twilio\t''
+bland\t''"
+complete -c voxhook -n "__fish_voxhook_using_subcommand verify" -l scheme -d 'Sign with this scheme [default: the platform\'s, else standard-webhooks]' -r -f -a "standard-webhooks\t''
+hmac-sha256\t''
+vapi\t''
+retell\t''
+elevenlabs\t''
+twilio\t''
+bland\t''"
+complete -c voxhook -n "__fish_voxhook_using_subcommand verify" -l secret -d 'The signing secret (whsec_… for standard-webhooks, the API key for retell, the auth token for twilio)' -r
+complete -c voxhook -n "__fish_voxhook_using_subcommand verify" -l request -d 'The captured request: raw HTTP/1.1 text, `test --json` output, or `mock --log` lines' -r -F
+complete -c voxhook -n "__fish_voxhook_using_subcommand verify" -l url -d 'The URL the sender signed, when the capture\'s differs (Twilio behind a tunnel)' -r
+complete -c voxhook -n "__fish_voxhook_using_subcommand verify" -l tolerance -d 'How far a signed timestamp may be from now [default: the scheme\'s: 5m, ElevenLabs 30m]' -r
+complete -c voxhook -n "__fish_voxhook_using_subcommand verify" -l now -d 'Judge timestamps against this time (RFC 3339) instead of now' -r
+complete -c voxhook -n "__fish_voxhook_using_subcommand verify" -s f -l file -d 'The action file [default: $VOXHOOK_FILE, else voxhook.yaml or voxhook.yml here]' -r -F
+complete -c voxhook -n "__fish_voxhook_using_subcommand verify" -l color -d 'When to colour output (NO_COLOR and CLICOLOR_FORCE are honoured under auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c voxhook -n "__fish_voxhook_using_subcommand verify" -l json -d 'Print JSON instead of the human view'
+complete -c voxhook -n "__fish_voxhook_using_subcommand verify" -s q -l quiet -d 'Print only findings, failures and the verdict'
+complete -c voxhook -n "__fish_voxhook_using_subcommand verify" -s v -l verbose -d 'Print more: timings, resolved addresses, why a trigger fired'
+complete -c voxhook -n "__fish_voxhook_using_subcommand verify" -s h -l help -d 'Print help'
+complete -c voxhook -n "__fish_voxhook_using_subcommand drill" -s p -l param -d 'A parameter value, `KEY=VALUE` (repeatable)' -r
+complete -c voxhook -n "__fish_voxhook_using_subcommand drill" -l params -d 'Parameters as a JSON object, or @FILE holding one' -r
+complete -c voxhook -n "__fish_voxhook_using_subcommand drill" -l report -d 'Write a report, `junit=PATH`' -r
+complete -c voxhook -n "__fish_voxhook_using_subcommand drill" -l var -d 'A variable for templates, `K=V` (repeatable)' -r
+complete -c voxhook -n "__fish_voxhook_using_subcommand drill" -l caller -d 'The caller\'s phone number ({{caller_phone}})' -r
+complete -c voxhook -n "__fish_voxhook_using_subcommand drill" -l region -d 'Region for phone numbers written without a country code' -r
+complete -c voxhook -n "__fish_voxhook_using_subcommand drill" -l platform -d 'Play this platform\'s webhook engine (wins over every `platform:` in the file)' -r -f -a "voxhook\t''
+vapi\t''
+retell\t''
+elevenlabs\t''
+twilio\t''
+bland\t''"
+complete -c voxhook -n "__fish_voxhook_using_subcommand drill" -l public-url -d 'The URL the platform would call (your tunnel\'s); signatures cover it while the request goes to the file\'s URL' -r
+complete -c voxhook -n "__fish_voxhook_using_subcommand drill" -s f -l file -d 'The action file [default: $VOXHOOK_FILE, else voxhook.yaml or voxhook.yml here]' -r -F
+complete -c voxhook -n "__fish_voxhook_using_subcommand drill" -l color -d 'When to colour output (NO_COLOR and CLICOLOR_FORCE are honoured under auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c voxhook -n "__fish_voxhook_using_subcommand drill" -l dry-run -d 'Print the requests and send nothing'
+complete -c voxhook -n "__fish_voxhook_using_subcommand drill" -l mock -d 'Send to an in-process mock server built from the `mock:` sections'
+complete -c voxhook -n "__fish_voxhook_using_subcommand drill" -l allow-local -d 'Allow loopback, private addresses and plain http (your own machine only)'
+complete -c voxhook -n "__fish_voxhook_using_subcommand drill" -l insecure -d 'Do not verify TLS certificates'
+complete -c voxhook -n "__fish_voxhook_using_subcommand drill" -l show-secrets -d 'Print secrets instead of masking them'
+complete -c voxhook -n "__fish_voxhook_using_subcommand drill" -l json -d 'Print JSON instead of the human view'
+complete -c voxhook -n "__fish_voxhook_using_subcommand drill" -s q -l quiet -d 'Print only findings, failures and the verdict'
+complete -c voxhook -n "__fish_voxhook_using_subcommand drill" -s v -l verbose -d 'Print more: timings, resolved addresses, why a trigger fired'
+complete -c voxhook -n "__fish_voxhook_using_subcommand drill" -s h -l help -d 'Print help'
 complete -c voxhook -n "__fish_voxhook_using_subcommand init" -s f -l file -d 'The action file [default: $VOXHOOK_FILE, else voxhook.yaml or voxhook.yml here]' -r -F
 complete -c voxhook -n "__fish_voxhook_using_subcommand init" -l color -d 'When to colour output (NO_COLOR and CLICOLOR_FORCE are honoured under auto)' -r -f -a "auto\t''
 always\t''
@@ -154,12 +235,15 @@ never\t''"
 complete -c voxhook -n "__fish_voxhook_using_subcommand completions" -s q -l quiet -d 'Print only findings, failures and the verdict'
 complete -c voxhook -n "__fish_voxhook_using_subcommand completions" -s v -l verbose -d 'Print more: timings, resolved addresses, why a trigger fired'
 complete -c voxhook -n "__fish_voxhook_using_subcommand completions" -s h -l help -d 'Print help'
-complete -c voxhook -n "__fish_voxhook_using_subcommand help; and not __fish_seen_subcommand_from lint test simulate mock init list schema completions help" -f -a "lint" -d 'Check the action file: syntax, keys, types, policy, templates, triggers, secrets'
-complete -c voxhook -n "__fish_voxhook_using_subcommand help; and not __fish_seen_subcommand_from lint test simulate mock init list schema completions help" -f -a "test" -d 'Fire one action or system webhook exactly as the platform would, and judge the response'
-complete -c voxhook -n "__fish_voxhook_using_subcommand help; and not __fish_seen_subcommand_from lint test simulate mock init list schema completions help" -f -a "simulate" -d 'Replay a call transcript: which actions fire, with what, and what comes back'
-complete -c voxhook -n "__fish_voxhook_using_subcommand help; and not __fish_seen_subcommand_from lint test simulate mock init list schema completions help" -f -a "mock" -d 'Serve every `mock:` response on loopback'
-complete -c voxhook -n "__fish_voxhook_using_subcommand help; and not __fish_seen_subcommand_from lint test simulate mock init list schema completions help" -f -a "init" -d 'Write a starter voxhook.yaml'
-complete -c voxhook -n "__fish_voxhook_using_subcommand help; and not __fish_seen_subcommand_from lint test simulate mock init list schema completions help" -f -a "list" -d 'List the actions and system webhooks'
-complete -c voxhook -n "__fish_voxhook_using_subcommand help; and not __fish_seen_subcommand_from lint test simulate mock init list schema completions help" -f -a "schema" -d 'Print the JSON Schema (draft 2020-12) of the action file'
-complete -c voxhook -n "__fish_voxhook_using_subcommand help; and not __fish_seen_subcommand_from lint test simulate mock init list schema completions help" -f -a "completions" -d 'Print shell completions'
-complete -c voxhook -n "__fish_voxhook_using_subcommand help; and not __fish_seen_subcommand_from lint test simulate mock init list schema completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c voxhook -n "__fish_voxhook_using_subcommand help; and not __fish_seen_subcommand_from lint test simulate mock sign verify drill init list schema completions help" -f -a "lint" -d 'Check the action file: syntax, keys, types, policy, templates, triggers, secrets'
+complete -c voxhook -n "__fish_voxhook_using_subcommand help; and not __fish_seen_subcommand_from lint test simulate mock sign verify drill init list schema completions help" -f -a "test" -d 'Fire one action or system webhook exactly as the platform would, and judge the response'
+complete -c voxhook -n "__fish_voxhook_using_subcommand help; and not __fish_seen_subcommand_from lint test simulate mock sign verify drill init list schema completions help" -f -a "simulate" -d 'Replay a call transcript: which actions fire, with what, and what comes back'
+complete -c voxhook -n "__fish_voxhook_using_subcommand help; and not __fish_seen_subcommand_from lint test simulate mock sign verify drill init list schema completions help" -f -a "mock" -d 'Serve every `mock:` response on loopback'
+complete -c voxhook -n "__fish_voxhook_using_subcommand help; and not __fish_seen_subcommand_from lint test simulate mock sign verify drill init list schema completions help" -f -a "sign" -d 'Print the signature headers a platform would add to a body, ready for curl'
+complete -c voxhook -n "__fish_voxhook_using_subcommand help; and not __fish_seen_subcommand_from lint test simulate mock sign verify drill init list schema completions help" -f -a "verify" -d 'Say whether a captured request\'s signature verifies, or exactly why not'
+complete -c voxhook -n "__fish_voxhook_using_subcommand help; and not __fish_seen_subcommand_from lint test simulate mock sign verify drill init list schema completions help" -f -a "drill" -d 'Send a correct delivery, then the forgeries an endpoint must refuse; grade each'
+complete -c voxhook -n "__fish_voxhook_using_subcommand help; and not __fish_seen_subcommand_from lint test simulate mock sign verify drill init list schema completions help" -f -a "init" -d 'Write a starter voxhook.yaml'
+complete -c voxhook -n "__fish_voxhook_using_subcommand help; and not __fish_seen_subcommand_from lint test simulate mock sign verify drill init list schema completions help" -f -a "list" -d 'List the actions and system webhooks'
+complete -c voxhook -n "__fish_voxhook_using_subcommand help; and not __fish_seen_subcommand_from lint test simulate mock sign verify drill init list schema completions help" -f -a "schema" -d 'Print the JSON Schema (draft 2020-12) of the action file'
+complete -c voxhook -n "__fish_voxhook_using_subcommand help; and not __fish_seen_subcommand_from lint test simulate mock sign verify drill init list schema completions help" -f -a "completions" -d 'Print shell completions'
+complete -c voxhook -n "__fish_voxhook_using_subcommand help; and not __fish_seen_subcommand_from lint test simulate mock sign verify drill init list schema completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'

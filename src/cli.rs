@@ -49,6 +49,12 @@ pub enum Command {
     Simulate(SimulateArgs),
     /// Serve every `mock:` response on loopback
     Mock(MockArgs),
+    /// Print the signature headers a platform would add to a body, ready for curl
+    Sign(SignArgs),
+    /// Say whether a captured request's signature verifies, or exactly why not
+    Verify(VerifyArgs),
+    /// Send a correct delivery, then the forgeries an endpoint must refuse; grade each
+    Drill(DrillArgs),
     /// Write a starter voxhook.yaml
     Init(InitArgs),
     /// List the actions and system webhooks
@@ -201,6 +207,111 @@ pub struct SimulateArgs {
     pub send: SendArgs,
 }
 
+/// A signing scheme, named as in the file's `signing.scheme`.
+#[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
+pub enum SchemeArg {
+    StandardWebhooks,
+    HmacSha256,
+    Vapi,
+    Retell,
+    Elevenlabs,
+    Twilio,
+    Bland,
+}
+
+impl SchemeArg {
+    pub fn name(self) -> &'static str {
+        match self {
+            SchemeArg::StandardWebhooks => "standard-webhooks",
+            SchemeArg::HmacSha256 => "hmac-sha256",
+            SchemeArg::Vapi => "vapi",
+            SchemeArg::Retell => "retell",
+            SchemeArg::Elevenlabs => "elevenlabs",
+            SchemeArg::Twilio => "twilio",
+            SchemeArg::Bland => "bland",
+        }
+    }
+}
+
+/// `--platform` or `--scheme`, and the secret: who signs, with what.
+#[derive(Args, Debug)]
+pub struct SignerArgs {
+    /// Sign as this platform does (its own scheme)
+    #[arg(long, value_enum, value_name = "P", conflicts_with = "scheme")]
+    pub platform: Option<PlatformArg>,
+    /// Sign with this scheme [default: the platform's, else standard-webhooks]
+    #[arg(long, value_enum, value_name = "S")]
+    pub scheme: Option<SchemeArg>,
+    /// The signing secret (whsec_… for standard-webhooks, the API key for retell, the auth
+    /// token for twilio)
+    #[arg(
+        long,
+        env = "VOXHOOK_SECRET",
+        hide_env_values = true,
+        value_name = "SECRET"
+    )]
+    pub secret: String,
+}
+
+#[derive(Args, Debug)]
+pub struct SignArgs {
+    #[command(flatten)]
+    pub signer: SignerArgs,
+    /// The URL the request goes to (Twilio signs it; Vapi's `{url}`)
+    #[arg(long, value_name = "URL", value_parser = public_url)]
+    pub url: Option<url::Url>,
+    /// The signature header for hmac-sha256
+    #[arg(long, value_name = "NAME", default_value = "X-Signature")]
+    pub header: String,
+    /// Sign at this time (RFC 3339) instead of now
+    #[arg(long, value_name = "RFC3339")]
+    pub now: Option<String>,
+    /// Print {"headers": {...}, "url", "signed"} instead of curl -H lines
+    #[arg(long)]
+    pub json: bool,
+    /// The body: text, @FILE, or - for standard input (read byte for byte)
+    #[arg(value_name = "BODY|@FILE|-", default_value = "-")]
+    pub body: String,
+}
+
+#[derive(Args, Debug)]
+pub struct VerifyArgs {
+    #[command(flatten)]
+    pub signer: SignerArgs,
+    /// The captured request: raw HTTP/1.1 text, `test --json` output, or `mock --log` lines
+    #[arg(long, value_name = "FILE")]
+    pub request: PathBuf,
+    /// The URL the sender signed, when the capture's differs (Twilio behind a tunnel)
+    #[arg(long, value_name = "URL", value_parser = public_url)]
+    pub url: Option<url::Url>,
+    /// How far a signed timestamp may be from now [default: the scheme's: 5m, ElevenLabs 30m]
+    #[arg(long, value_name = "DUR")]
+    pub tolerance: Option<String>,
+    /// Judge timestamps against this time (RFC 3339) instead of now
+    #[arg(long, value_name = "RFC3339")]
+    pub now: Option<String>,
+    /// Print JSON instead of the human view
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Args, Debug)]
+pub struct DrillArgs {
+    /// An action name, or pre_call, post_call, call_status
+    pub target: String,
+    /// A parameter value, `KEY=VALUE` (repeatable)
+    #[arg(short = 'p', long = "param", value_name = "KEY=VALUE")]
+    pub params: Vec<String>,
+    /// Parameters as a JSON object, or @FILE holding one
+    #[arg(long = "params", value_name = "JSON|@FILE")]
+    pub params_json: Option<String>,
+    /// Write a report, `junit=PATH`
+    #[arg(long, value_name = "junit=PATH")]
+    pub report: Option<String>,
+    #[command(flatten)]
+    pub send: SendArgs,
+}
+
 #[derive(Args, Debug)]
 pub struct MockArgs {
     /// Port on 127.0.0.1 (0 picks a free one)
@@ -209,6 +320,9 @@ pub struct MockArgs {
     /// Answer in this platform's reply shape (wins over every `platform:` in the file)
     #[arg(long, value_enum, value_name = "P")]
     pub platform: Option<PlatformArg>,
+    /// Also append every request received to FILE as JSON Lines (replayable by `verify`)
+    #[arg(long, value_name = "FILE")]
+    pub log: Option<PathBuf>,
 }
 
 #[derive(Args, Debug)]

@@ -11,6 +11,20 @@ pub fn run(a: &MockArgs, g: &Global) -> Result<Outcome> {
     let addr = listener
         .local_addr()
         .map_err(|e| Error::Failed(e.to_string()))?;
+    // Opened before serving: a log that cannot be written is bad input, not a silent loss.
+    let mut log = match &a.log {
+        Some(path) => Some(
+            std::fs::OpenOptions::new()
+                .create(true)
+                .append(true)
+                .open(path)
+                .map_err(|source| Error::Io {
+                    path: path.clone(),
+                    source,
+                })?,
+        ),
+        None => None,
+    };
     let rt = super::test::runtime()?;
     rt.block_on(async {
         let (feed, mut received) = tokio::sync::mpsc::unbounded_channel();
@@ -38,6 +52,7 @@ pub fn run(a: &MockArgs, g: &Global) -> Result<Outcome> {
             dotenv: def.dotenv.clone(),
         };
         let secrets = env.file_secrets(&def);
+
         let stop = tokio::signal::ctrl_c();
         tokio::pin!(stop);
         loop {
@@ -46,6 +61,17 @@ pub fn run(a: &MockArgs, g: &Global) -> Result<Outcome> {
                 Some(r) = received.recv() => {
                     let text = crate::output::exchange::received(&r);
                     crate::out!("{}", crate::output::exchange::redact(&text, &secrets));
+                    if let Some(f) = log.as_mut() {
+                        // The exact request, as `verify --request` reads it back.
+                        let line = serde_json::json!({
+                            "method": r.method,
+                            "url": format!("http://{addr}{}", r.path),
+                            "headers": r.headers,
+                            "body": String::from_utf8_lossy(&r.body),
+                            "received_at": chrono::Utc::now().to_rfc3339(),
+                        });
+                        let _ = writeln!(f, "{line}").and_then(|_| f.flush());
+                    }
                 }
             }
         }

@@ -5,12 +5,15 @@
 //! nothing below it imports `commands`.
 
 pub mod completions;
+pub mod drill;
 pub mod init;
 pub mod lint;
 pub mod list;
 pub mod mock;
+pub mod sign;
 pub mod simulate;
 pub mod test;
+pub mod verify;
 
 use crate::cli::{Command, SendArgs};
 use crate::definition::{Definition, Loaded, env::read_dotenv, load_bytes};
@@ -26,6 +29,9 @@ pub fn run(cmd: Command, g: &Global) -> Result<Outcome> {
         Command::Test(a) => test::run(a, g),
         Command::Simulate(a) => simulate::run(a, g),
         Command::Mock(a) => mock::run(&a, g),
+        Command::Sign(a) => sign::run(&a),
+        Command::Verify(a) => verify::run(&a, g),
+        Command::Drill(a) => drill::run(a, g),
         Command::Init(a) => init::run(&a, g),
         Command::List => list::run(g),
         Command::Schema => {

@@ -123,7 +123,16 @@ async fn run_async(a: TestArgs, g: &Global, def: &Definition) -> Result<Outcome>
     }
     let name = a.target.clone().unwrap_or_default();
     let target = find_target(def, &name).ok_or_else(|| unknown_target(def, &name))?;
-    let params = gather_params(&a, &run, target, &mut TerminalPrompter)?;
+    let params = gather_params(
+        &ParamArgs {
+            params: &a.params,
+            params_json: a.params_json.as_deref(),
+            no_prompt: a.no_prompt,
+        },
+        &run,
+        target,
+        &mut TerminalPrompter,
+    )?;
     if target.kind() == Some(SystemKind::PostCall) {
         // No call happened: placeholders show where the platform's values go (`--var` wins).
         run.ctx.post_call = Some(crate::webhook::plan::PostCall {
@@ -255,10 +264,17 @@ fn unknown_target(def: &Definition, name: &str) -> Error {
     Error::input(format!("no action named `{name}`\nhelp: {help}"))
 }
 
+/// The parameter flags of `test` and `drill`.
+pub struct ParamArgs<'a> {
+    pub params: &'a [String],
+    pub params_json: Option<&'a str>,
+    pub no_prompt: bool,
+}
+
 /// Values from `--params`, then `-p` (later wins); missing required ones are prompted for
 /// when stdin is a terminal, else named in the error.
 pub fn gather_params(
-    a: &TestArgs,
+    a: &ParamArgs,
     run: &Run,
     target: Target,
     prompter: &mut dyn ParamPrompter,
@@ -273,10 +289,10 @@ pub fn gather_params(
         return Ok(Map::new());
     };
     let mut given: Vec<(String, Json)> = Vec::new();
-    if let Some(j) = &a.params_json {
+    if let Some(j) = a.params_json {
         given.extend(parse_params_json(j)?);
     }
-    for (k, v) in super::parse_pairs(&a.params, "-p")? {
+    for (k, v) in super::parse_pairs(a.params, "-p")? {
         // Command-line values are text; typing follows the parameter.
         given.push((k, Json::String(v)));
     }

@@ -270,6 +270,23 @@ pub struct Signing {
     pub message_id_header: Option<Sp<String>>,
 }
 
+impl Signing {
+    /// The scheme's defaults, for signing outside a file (`voxhook sign`, `verify`).
+    pub fn defaults() -> Signing {
+        Signing {
+            scheme: None,
+            secret: Sp::new(Template::default(), Span::default()),
+            header: None,
+            timestamp_header: None,
+            algorithm: None,
+            payload_format: None,
+            encoding: None,
+            prefix: None,
+            message_id_header: None,
+        }
+    }
+}
+
 /// A request body template: JSON shape with templated strings.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Body {

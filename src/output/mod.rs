@@ -8,6 +8,7 @@
 pub mod diagnostics;
 pub mod exchange;
 pub mod junit;
+pub mod receiver;
 pub mod table;
 pub mod timeline;
 

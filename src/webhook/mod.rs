@@ -7,7 +7,9 @@
 //! May import: `definition`, `diag`, `text`, `Error`. May not import: `cli`, `commands`,
 //! `output` (nothing here prints), `lint`, `call` or `mock`.
 
+pub mod capture;
 pub mod case;
+pub mod drill;
 pub mod load;
 pub mod plan;
 pub mod policy;
@@ -17,6 +19,7 @@ pub mod run;
 pub mod sender;
 pub mod signing;
 pub mod verdict;
+pub mod verify;
 
 pub use run::{CallOptions, Run};
 pub use sender::SendOptions;

@@ -244,6 +244,24 @@ pub struct RequestPlan {
     pub signed: Option<String>,
     /// What the user should know about how it was built (a scheme `--platform` replaced).
     pub warnings: Vec<String>,
+    /// How it was signed, so `drill` can sign forgeries the same way.
+    pub signing: Option<SigningUsed>,
+}
+
+/// The signature a plan carries: enough to sign the same request again with another
+/// secret, clock or body.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SigningUsed {
+    pub scheme: Scheme,
+    pub settings: Signing,
+    pub secret: String,
+    /// The URL signed (before Twilio's `bodySHA256` is added).
+    pub url: url::Url,
+    pub form: Option<Vec<(String, String)>>,
+    pub unix_ms: i64,
+    pub message_id: String,
+    /// The headers the signature added.
+    pub headers: Vec<String>,
 }
 
 /// A problem that stops a request from being built; the message says what and where.
@@ -661,6 +679,7 @@ pub fn build(input: &PlanInput) -> Result<RequestPlan, PlanError> {
         headers.push((name, value));
     }
     let mut signed = None;
+    let mut signing_used = None;
     if let Some(signing) = &request.signing {
         let s = &signing.value;
         let secret = render(&s.secret.value, &scope, env, &mut secrets)
@@ -726,6 +745,7 @@ pub fn build(input: &PlanInput) -> Result<RequestPlan, PlanError> {
             )
         });
         let public = input.public_url.map(|p| public_url(p, &url));
+        let signed_url = public.clone().unwrap_or_else(|| url.clone());
         let form = match &payload {
             Some(super::profile::Payload::Form(f)) if template.is_none() => Some(f.as_slice()),
             _ => None,
@@ -756,6 +776,16 @@ pub fn build(input: &PlanInput) -> Result<RequestPlan, PlanError> {
         if let Some((k, v)) = &out.query {
             url.query_pairs_mut().append_pair(k, v);
         }
+        signing_used = Some(SigningUsed {
+            scheme,
+            settings: s.clone(),
+            secret: secret.clone(),
+            url: signed_url,
+            form: form.map(<[(String, String)]>::to_vec),
+            unix_ms,
+            message_id: id.clone(),
+            headers: out.headers.iter().map(|(k, _)| k.clone()).collect(),
+        });
         headers.extend(out.headers);
         signed = Some(out.signed);
     }
@@ -783,6 +813,7 @@ pub fn build(input: &PlanInput) -> Result<RequestPlan, PlanError> {
         tool_call_id,
         signed,
         warnings,
+        signing: signing_used,
     })
 }
 

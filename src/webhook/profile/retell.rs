@@ -49,7 +49,12 @@ pub fn call(f: &Facts, status: &str) -> Json {
         "agent_version": 1,
         "call_status": status,
         "metadata": {},
-        "retell_llm_dynamic_variables": f.variables(),
+        // Typed `Dict[str, str]` by retell-sdk: every value as text.
+        "retell_llm_dynamic_variables": f
+            .variables()
+            .into_iter()
+            .map(|(k, v)| (k, Json::String(crate::webhook::render::value_text(&v))))
+            .collect::<Map<String, Json>>(),
         "start_timestamp": start,
     });
     if status == "ended" {

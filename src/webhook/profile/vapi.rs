@@ -120,10 +120,14 @@ fn system(f: &Facts, kind: SystemKind) -> Payload {
                 .iter()
                 .map(|t| {
                     let secs = t.at.unwrap_or(0.0);
+                    let time = started.timestamp_millis() + (secs * 1000.0) as i64;
+                    // UserMessage and BotMessage require `endTime`; a transcript line has
+                    // only its start.
                     json!({
                         "role": if t.caller { "user" } else { "bot" },
                         "message": t.text,
-                        "time": started.timestamp_millis() + (secs * 1000.0) as i64,
+                        "time": time,
+                        "endTime": time,
                         "secondsFromStart": secs,
                     })
                 })
@@ -141,7 +145,6 @@ fn system(f: &Facts, kind: SystemKind) -> Payload {
             fields.insert("analysis".into(), json!({ "summary": pc.summary }));
             fields.insert("startedAt".into(), json!(f.iso(started)));
             fields.insert("endedAt".into(), json!(f.iso(ended)));
-            fields.insert("durationSeconds".into(), json!(pc.duration_secs));
             "end-of-call-report"
         }
     };
