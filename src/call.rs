@@ -80,6 +80,10 @@ pub enum Event {
         verdict: Option<Box<Verdict>>,
         #[serde(skip)]
         secrets: Vec<String>,
+        /// What the user should know about how the request was built (the command says it
+        /// once, on standard error).
+        #[serde(skip)]
+        warnings: Vec<String>,
     },
     Expectation {
         passed: bool,
@@ -223,6 +227,18 @@ impl<'a> CallEngine<'a> {
             started: self.run.ctx.call_started_at.to_rfc3339(),
             conversation_id: self.run.ctx.conversation_id.clone(),
         });
+        // Platforms that announce the call's start on their status webhook (Retell's
+        // `call_started`) do so once the call is up.
+        if let Some(cs) = &def.webhooks.call_status {
+            let profile =
+                crate::webhook::profile::profile(def.platform_for(Some(Owner::System(cs))));
+            if let (Some(start), true) = (profile.start_event, cs.events.is_empty()) {
+                self.run.ctx.event = Some(start.to_string());
+                self.send(Target::System(cs), &Map::new(), Some(0.0), sink)
+                    .await?;
+                self.run.ctx.event = None;
+            }
+        }
         if let Some(pre) = &def.webhooks.pre_call {
             let v = self
                 .send(Target::System(pre), &Map::new(), Some(0.0), sink)
@@ -254,7 +270,13 @@ impl<'a> CallEngine<'a> {
                         place: place.clone(),
                     });
                     if let Some(cs) = &def.webhooks.call_status {
-                        if cs.events.is_empty() || cs.events.iter().any(|e| &e.value == name) {
+                        // A platform sends only the status events it has (Retell: transfers).
+                        let profile = crate::webhook::profile::profile(
+                            def.platform_for(Some(Owner::System(cs))),
+                        );
+                        if (cs.events.is_empty() || cs.events.iter().any(|e| &e.value == name))
+                            && (profile.sends_status)(name)
+                        {
                             self.run.ctx.event = Some(name.clone());
                             self.send(Target::System(cs), &Map::new(), *at, sink)
                                 .await?;
@@ -536,6 +558,7 @@ impl<'a> CallEngine<'a> {
             status,
             verdict: verdict.clone().map(Box::new),
             secrets: plan.secrets.clone(),
+            warnings: plan.warnings.clone(),
         });
         Ok(verdict)
     }
@@ -670,6 +693,23 @@ pub fn turn_records(t: &Transcript) -> Vec<plan::TurnRecord> {
                 at: turn.at,
             }),
             Item::Event { .. } => None,
+        })
+        .collect()
+}
+
+/// Turns from `Speaker: words` lines (`test post_call --var transcript=…`): the caller's
+/// words where the speaker is a caller-side name, the agent's otherwise.
+pub fn turn_records_from_text(text: &str) -> Vec<plan::TurnRecord> {
+    text.lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| {
+            let (who, words) = l.split_once(':').unwrap_or(("", l));
+            let who = who.trim().to_ascii_lowercase();
+            plan::TurnRecord {
+                caller: ["caller", "customer", "user", "human", "client"].contains(&who.as_str()),
+                text: words.trim().to_string(),
+                at: None,
+            }
         })
         .collect()
 }

@@ -115,6 +115,17 @@ pub fn parse_now(n: &str) -> Result<chrono::DateTime<chrono::FixedOffset>> {
     })
 }
 
+/// `--now` fixes the clock signatures carry: far from the real one, receivers that check
+/// timestamps refuse them. Say so once, on standard error.
+pub fn warn_fixed_clock(now: chrono::DateTime<chrono::FixedOffset>) {
+    let off = (chrono::Utc::now().timestamp() - now.timestamp()).abs();
+    if off > 300 {
+        eprintln!(
+            "warning: --now is {off}s from this machine's clock; signatures carry its time, so receivers that check timestamps (Standard Webhooks, Retell: 5 min; ElevenLabs: 30 min) will refuse them"
+        );
+    }
+}
+
 /// Parse `K=V` pairs from the command line.
 pub fn parse_pairs(items: &[String], flag: &str) -> Result<Vec<(String, String)>> {
     items

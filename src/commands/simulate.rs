@@ -63,6 +63,9 @@ pub fn run(a: SimulateArgs, g: &Global) -> Result<Outcome> {
             let (call, send_opts) = super::send_options(send)?;
             let mut run = Run::new(def, &call, send_opts, *started)?;
             run.ctx.fixed_clock = a.now.is_some();
+            if a.now.is_some() && !send.dry_run {
+                super::warn_fixed_clock(*started);
+            }
             run.public_url = send.public_url.clone();
             let mocks = if send.mock && !send.dry_run {
                 Some(crate::mock::start(def, None, None).await)
@@ -78,7 +81,16 @@ pub fn run(a: SimulateArgs, g: &Global) -> Result<Outcome> {
             // flushes, so the timeline shows each webhook as it completes.
             let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
             let live = !send.dry_run;
+            let mut warned: Vec<String> = Vec::new();
             let mut sink = |e: &crate::call::Event| {
+                if let crate::call::Event::Webhook { warnings, .. } = e {
+                    for w in warnings {
+                        if !warned.contains(w) {
+                            eprintln!("warning: {w}");
+                            warned.push(w.clone());
+                        }
+                    }
+                }
                 let text = printer.render(e);
                 let mut r = out.write_all(text.as_bytes());
                 if live && matches!(e, crate::call::Event::Webhook { .. }) {

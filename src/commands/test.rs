@@ -89,7 +89,11 @@ pub fn runtime() -> Result<tokio::runtime::Runtime> {
 
 async fn run_async(a: TestArgs, g: &Global, def: &Definition) -> Result<Outcome> {
     let now = match &a.now {
-        Some(n) => super::parse_now(n)?,
+        Some(n) => {
+            let t = super::parse_now(n)?;
+            super::warn_fixed_clock(t);
+            t
+        }
         None => crate::webhook::plan::now_seconds(),
     };
     let (call, send) = super::send_options(&a.send)?;
@@ -133,16 +137,46 @@ async fn run_async(a: TestArgs, g: &Global, def: &Definition) -> Result<Outcome>
         target,
         &mut TerminalPrompter,
     )?;
+    // No call happened: `--var` gives the built-ins a platform fills from the call, and
+    // placeholders show where the rest go.
+    let ctx = run.ctx.clone();
+    let var = |name: &str| {
+        ctx.var(name)
+            .map(|v| crate::webhook::render::value_text(&v))
+    };
     if target.kind() == Some(SystemKind::PostCall) {
-        // No call happened: placeholders show where the platform's values go (`--var` wins).
+        let transcript = var("transcript");
         run.ctx.post_call = Some(crate::webhook::plan::PostCall {
-            duration_secs: 0,
-            summary: "[call_summary: pass --var call_summary=…]".into(),
-            transcript: "[transcript: pass --var transcript=…]".into(),
-            actions_fired: Vec::new(),
-            turns: Vec::new(),
-            ended_reason: "customer-ended-call".into(),
+            duration_secs: var("call_duration")
+                .and_then(|d| d.trim().parse().ok())
+                .unwrap_or(0),
+            summary: var("call_summary")
+                .unwrap_or_else(|| "[call_summary: pass --var call_summary=…]".into()),
+            transcript: transcript
+                .clone()
+                .unwrap_or_else(|| "[transcript: pass --var transcript=…]".into()),
+            actions_fired: ctx
+                .var("actions_fired")
+                .and_then(|v| serde_json::from_value(v).ok())
+                .unwrap_or_default(),
+            // `--var transcript` as `Speaker: words` lines becomes the turns.
+            turns: transcript
+                .map(|t| crate::call::turn_records_from_text(&t))
+                .unwrap_or_default(),
+            ended_reason: "transcript ended".into(),
         });
+    }
+    if target.kind() == Some(SystemKind::CallStatus) {
+        if let Some(e) = var("event") {
+            if !CALL_EVENTS.contains(&e.as_str()) {
+                let help = crate::diag::did_you_mean(&e, CALL_EVENTS)
+                    .unwrap_or_else(|| format!("events: {}", CALL_EVENTS.join(", ")));
+                return Err(Error::input(format!(
+                    "--var event={e}: not a status event\nhelp: {help}"
+                )));
+            }
+            run.ctx.event = Some(e);
+        }
     }
     let p = Paint::new(g.color);
     let plan = run.plan(target, &params)?;

@@ -787,6 +787,28 @@ impl<'s> Loader<'s> {
                 );
             }
         }
+        if let Some(f) = &payload_format {
+            // Vapi's placeholders; anything else in braces would be signed literally.
+            let known = ["{timestamp}", "{body}", "{method}", "{url}", "{svix-id}"];
+            let mut rest = f.value.as_str();
+            while let Some(i) = rest.find('{') {
+                let tail = &rest[i..];
+                let end = tail.find('}').map(|j| j + 1).unwrap_or(tail.len());
+                let token = &tail[..end];
+                if !known.contains(&token) {
+                    self.findings.push(
+                        Finding::error(
+                            "type",
+                            f.span,
+                            format!("`{token}` is not a payload_format placeholder"),
+                        )
+                        .help(format!("use {}", known.join(", "))),
+                    );
+                    break;
+                }
+                rest = &tail[end..];
+            }
+        }
         if scheme.is_some_and(|s| s.value == Scheme::HmacSha256) && header.is_none() {
             self.findings.push(
                 Finding::error(

@@ -102,6 +102,7 @@ pub const RULES: &[Rule] = &[
     rules::platform_timeout::RULE,
     rules::platform_method::RULE,
     rules::platform_key::RULE,
+    rules::platform_reply_size::RULE,
     rules::timeout_policy::RULE,
     rules::slow_timeout::RULE,
     rules::post_call_assign::RULE,

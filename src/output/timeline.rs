@@ -384,6 +384,7 @@ mod tests {
             status: None,
             verdict: None,
             secrets: vec!["s3cret".into()],
+            warnings: vec![],
         };
         let quiet = Timeline::new(Paint::new(false), false, false, false).render(&hook);
         assert!(!quiet.contains("X-Trace"), "{quiet}");

@@ -529,8 +529,12 @@ pub fn build(input: &PlanInput) -> Result<RequestPlan, PlanError> {
         && !profile.tool_methods.is_empty()
         && !profile.tool_methods.contains(&method)
     {
+        let at = request
+            .method
+            .map(|m| format!("{}:{}:{}: ", def.path.display(), m.span.line, m.span.col))
+            .unwrap_or_default();
         warnings.push(format!(
-            "--platform {} sends tool calls with {}; the file's {} is not used",
+            "{at}--platform {} sends tool calls with {}; the file's {} is not used",
             platform.as_str(),
             profile.tool_methods[0].as_str(),
             method.as_str()
@@ -603,6 +607,11 @@ pub fn build(input: &PlanInput) -> Result<RequestPlan, PlanError> {
             platform.as_str()
         ));
     }
+    // The URL the platform has on file for the tool (Vapi repeats it in the envelope).
+    let tool_url = input
+        .public_url
+        .map(|p| public_url(p, &url))
+        .unwrap_or_else(|| url.clone());
     let payload: Option<super::profile::Payload> = if let Some(b) = template {
         let v = render_body(&b.value, def, &scope, env, &mut secrets)?;
         Some(super::profile::Payload::Json(v))
@@ -614,7 +623,7 @@ pub fn build(input: &PlanInput) -> Result<RequestPlan, PlanError> {
                     action: a,
                     id: tool_call_id.as_deref().unwrap_or_default(),
                     arguments: input.params,
-                    url: url.as_str(),
+                    url: tool_url.as_str(),
                 },
             ),
             Target::System(w) => (profile.system)(&facts, w.kind),
@@ -680,7 +689,21 @@ pub fn build(input: &PlanInput) -> Result<RequestPlan, PlanError> {
     }
     let mut signed = None;
     let mut signing_used = None;
-    if let Some(signing) = &request.signing {
+    let signing = request.signing.as_ref().filter(|sg| {
+        // ElevenLabs signs its system webhooks only: a tool call carries its auth headers.
+        let tool = matches!(target, Target::Action(_));
+        if tool && !profile.signs_tools {
+            warnings.push(format!(
+                "{}:{}:{}: {} does not sign tool calls; `signing:` is not used (use `auth:`)",
+                def.path.display(),
+                sg.span.line,
+                sg.span.col,
+                platform.as_str()
+            ));
+        }
+        !tool || profile.signs_tools
+    });
+    if let Some(signing) = signing {
         let s = &signing.value;
         let secret = render(&s.secret.value, &scope, env, &mut secrets)
             .map_err(|e| render_err(def, &s.secret, e))?;
@@ -694,12 +717,15 @@ pub fn build(input: &PlanInput) -> Result<RequestPlan, PlanError> {
         let substitute;
         let mut s = s;
         if !profile.schemes.contains(&scheme) && def.platform_override.is_some() {
+            let at = s
+                .scheme
+                .map(|x| format!("{}:{}:{}", def.path.display(), x.span.line, x.span.col))
+                .unwrap_or_else(|| where_(def, &s.secret, 0));
             warnings.push(format!(
-                "--platform {} signs with `{}`; the file's `{}` ({}) is not used",
+                "{at}: --platform {} signs with `{}`; the file's `{}` is not used",
                 platform.as_str(),
                 profile.schemes[0].as_str(),
-                scheme.as_str(),
-                where_(def, &s.secret, 0)
+                scheme.as_str()
             ));
             scheme = profile.schemes[0];
             substitute = Signing {
@@ -832,8 +858,10 @@ pub fn public_url(public: &url::Url, real: &url::Url) -> url::Url {
     if public.path() == "/" || public.path().is_empty() {
         u.set_path(real.path());
     }
-    if u.query().is_none() {
-        u.set_query(real.query());
+    // The query sent is the query signed: the file's pairs follow the public URL's own.
+    let pairs: Vec<(String, String)> = real.query_pairs().into_owned().collect();
+    if !pairs.is_empty() {
+        u.query_pairs_mut().extend_pairs(pairs);
     }
     u
 }

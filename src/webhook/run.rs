@@ -59,6 +59,14 @@ impl<'a> Run<'a> {
             let text = crate::webhook::render::value_text(&v);
             match k.as_str() {
                 "conversation_id" | "conversation_uuid" => ctx.conversation_id = text,
+                // The number dialled is a phone number like the caller's: E.164 in envelopes.
+                "agent_phone" => {
+                    let e164 = crate::definition::values::to_e164(&text, &call.region)
+                        .map_err(|e| Error::input(format!("--var agent_phone: {e}")))?;
+                    if let Some(slot) = ctx.cli_vars.iter_mut().find(|(n, _)| n == "agent_phone") {
+                        slot.1 = Json::String(e164);
+                    }
+                }
                 "caller_phone" => {
                     ctx.caller_phone = crate::definition::values::to_e164(&text, &call.region)
                         .map_err(|e| Error::input(format!("--var caller_phone: {e}")))?

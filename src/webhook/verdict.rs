@@ -80,10 +80,13 @@ pub fn judge(target: Target, ex: &Exchange) -> Verdict {
     match (target, profile.judge_tool) {
         (Target::Action(_), Some(judge_tool)) => match judge_tool(&reply) {
             super::profile::Heard::Result(x) => {
+                // `expect: { success: … }` reads the platform's answer the same way.
+                v.success = Some(true);
                 v.hears = Some(format!("the agent will hear: \"{}\"", heard_text(&x)));
                 v.result = Some(x);
             }
             super::profile::Heard::Error(e) => {
+                v.success = Some(false);
                 v.hears = Some(format!(
                     "the agent will hear the error: \"{}\"",
                     heard_text(&e)
@@ -191,6 +194,8 @@ pub fn judge(target: Target, ex: &Exchange) -> Verdict {
             Some(val) => {
                 v.assigned.insert(name.value.clone(), val);
             }
+            // Already given by the platform's own place for variables.
+            None if v.assigned.contains_key(&name.value) => {}
             None => v
                 .unassigned
                 .push(format!("{} ({})", name.value, path.value)),

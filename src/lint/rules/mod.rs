@@ -16,6 +16,7 @@ pub mod invalid_value;
 pub mod method_policy;
 pub mod platform_key;
 pub mod platform_method;
+pub mod platform_reply_size;
 pub mod platform_timeout;
 pub mod post_call_assign;
 pub mod signing_platform;

@@ -96,11 +96,28 @@ impl Facts<'_> {
     pub fn derived(&self, what: &str, len: usize) -> String {
         derived_hex(&format!("{}/{what}", self.ctx.conversation_id), len)
     }
-    /// The variables the call has: pre-call assignments, then `--var`.
+    /// The call's dynamic variables: pre-call assignments, then `--var` (the built-ins given
+    /// with `--var`, such as `call_summary`, are the call's facts, not variables).
     pub fn variables(&self) -> Map<String, Json> {
+        const BUILT_INS: [&str; 12] = [
+            "agent_id",
+            "agent_uuid",
+            "conversation_id",
+            "conversation_uuid",
+            "contact_id",
+            "caller_phone",
+            "agent_phone",
+            "call_duration",
+            "call_summary",
+            "transcript",
+            "actions_fired",
+            "event",
+        ];
         let mut m = Map::new();
         for (k, v) in self.ctx.cli_vars.iter().chain(self.ctx.assigned.iter()) {
-            m.insert(k.clone(), v.clone());
+            if !BUILT_INS.contains(&k.as_str()) || k == "contact_id" {
+                m.insert(k.clone(), v.clone());
+            }
         }
         m
     }
@@ -165,6 +182,12 @@ pub struct Profile {
     pub tool_call: fn(&Facts, &ToolCall) -> Payload,
     /// A system webhook's payload.
     pub system: fn(&Facts, SystemKind) -> Payload,
+    /// Whether the platform sends a status webhook for this transcript event.
+    pub sends_status: fn(&str) -> bool,
+    /// The status event the platform sends when the call starts, if any.
+    pub start_event: Option<&'static str>,
+    /// Whether tool calls are signed (ElevenLabs signs only its system webhooks).
+    pub signs_tools: bool,
     /// Where the pre-call reply keeps the call's variables (a JSONPath), if anywhere.
     pub variables_at: Option<&'static str>,
     /// What the agent gets from a tool call's reply. `None`: voxhook's envelope rules.
@@ -202,6 +225,11 @@ pub fn envelope_parts(body: &Json) -> Option<Result<Json, Json>> {
         true => Some(Ok(o.get("result").cloned().unwrap_or(Json::Null))),
         false => Some(Err(o.get("error").cloned().unwrap_or(Json::Null))),
     }
+}
+
+/// Who ended the call: the agent when it spoke last.
+pub fn agent_hung_up(f: &Facts) -> bool {
+    f.post_call().turns.last().is_some_and(|t| !t.caller)
 }
 
 /// A JSON value as the text an agent hears: strings as they are, the rest as compact JSON.
@@ -256,6 +284,11 @@ pub fn reply_json(r: &Reply) -> Result<Json, String> {
         return Err("the body is empty".into());
     }
     serde_json::from_slice(r.body).map_err(|_| "the body is not JSON".into())
+}
+
+/// Every status event is sent.
+pub fn every_event(_: &str) -> bool {
+    true
 }
 
 /// The system reply check most platforms share: any 2xx.

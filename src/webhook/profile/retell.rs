@@ -29,6 +29,14 @@ pub const PROFILE: Profile = Profile {
     custom_body: false,
     tool_call,
     system,
+    sends_status: |e| {
+        matches!(
+            e,
+            "transfer_initiated" | "transfer_completed" | "call_started"
+        )
+    },
+    start_event: Some("call_started"),
+    signs_tools: true,
     variables_at: Some("$.call_inbound.dynamic_variables"),
     judge_tool: Some(judge_tool),
     judge_system: any_2xx,
@@ -88,6 +96,8 @@ pub fn call(f: &Facts, status: &str) -> Json {
                 "disconnection_reason".into(),
                 json!(if pc.ended_reason.contains("blocked") {
                     "error_inbound_webhook"
+                } else if agent_hung_up(f) {
+                    "agent_hangup"
                 } else {
                     "user_hangup"
                 }),
@@ -161,7 +171,7 @@ fn judge_tool(r: &Reply) -> Heard {
 
 fn arguments(body: &Json) -> Option<Map<String, Json>> {
     match body.get("args") {
-        Some(Json::Object(a)) if body.get("call").is_some() => Some(a.clone()),
+        Some(Json::Object(a)) => Some(a.clone()),
         _ => body.as_object().cloned(),
     }
 }

@@ -26,6 +26,9 @@ pub const PROFILE: Profile = Profile {
     custom_body: false,
     tool_call,
     system,
+    sends_status: every_event,
+    start_event: None,
+    signs_tools: true,
     variables_at: Some("$.assistantOverrides.variableValues"),
     judge_tool: Some(judge_tool),
     judge_system,
@@ -34,7 +37,7 @@ pub const PROFILE: Profile = Profile {
 };
 
 /// Vapi's `Call`: an inbound phone call on the agent's number.
-pub fn call(f: &Facts) -> Json {
+pub fn call(f: &Facts, status: &str) -> Json {
     let started = f.iso(f.ctx.call_started_at);
     json!({
         "id": f.ctx.conversation_id,
@@ -42,7 +45,7 @@ pub fn call(f: &Facts) -> Json {
         "createdAt": started,
         "updatedAt": f.iso(f.now()),
         "type": "inboundPhoneCall",
-        "status": "in-progress",
+        "status": status,
         "phoneCallProvider": "twilio",
         "phoneCallTransport": "pstn",
         "phoneCallProviderId": format!("CA{}", f.derived("callsid", 32)),
@@ -53,11 +56,20 @@ pub fn call(f: &Facts) -> Json {
 }
 
 fn message(f: &Facts, kind: &str, mut fields: Map<String, Json>) -> Json {
+    let status = match kind {
+        "end-of-call-report" => "ended",
+        "assistant-request" => "ringing",
+        _ => fields
+            .get("status")
+            .and_then(Json::as_str)
+            .unwrap_or("in-progress"),
+    }
+    .to_string();
     let mut m = Map::new();
     m.insert("timestamp".into(), json!(f.now_ms()));
     m.insert("type".into(), json!(kind));
     m.append(&mut fields);
-    m.insert("call".into(), call(f));
+    m.insert("call".into(), call(f, &status));
     m.insert("customer".into(), json!({ "number": f.ctx.caller_phone }));
     json!({ "message": m })
 }
@@ -90,10 +102,13 @@ fn tool_call(f: &Facts, t: &ToolCall) -> Payload {
     Payload::Json(message(f, "tool-calls", fields))
 }
 
-/// Vapi's `endedReason` for how the replay ended.
-fn ended_reason(reason: &str) -> &'static str {
+/// Vapi's `endedReason` for how the replay ended: refused by pre_call, or hung up by
+/// whoever spoke last.
+fn ended_reason(f: &Facts, reason: &str) -> &'static str {
     if reason.contains("blocked") {
         "assistant-request-returned-error"
+    } else if agent_hung_up(f) {
+        "assistant-ended-call"
     } else {
         "customer-ended-call"
     }
@@ -137,7 +152,10 @@ fn system(f: &Facts, kind: SystemKind) -> Payload {
                 .iter()
                 .map(|t| format!("{}: {}", if t.caller { "User" } else { "AI" }, t.text))
                 .collect();
-            fields.insert("endedReason".into(), json!(ended_reason(&pc.ended_reason)));
+            fields.insert(
+                "endedReason".into(),
+                json!(ended_reason(f, &pc.ended_reason)),
+            );
             fields.insert(
                 "artifact".into(),
                 json!({ "messages": messages, "transcript": transcript.join("\n") }),
@@ -265,19 +283,22 @@ fn arguments(body: &Json) -> Option<Map<String, Json>> {
 fn mock_reply(kind: Option<SystemKind>, request: &Json, rule: Json) -> Json {
     match kind {
         None => {
-            let id = request
-                .pointer("/message/toolCallList/0/id")
-                .cloned()
-                .unwrap_or(Json::Null);
-            match envelope_parts(&rule) {
-                Some(Ok(result)) => {
-                    json!({"results": [{"toolCallId": id, "result": single_line(&result)}]})
-                }
-                Some(Err(error)) => {
-                    json!({"results": [{"toolCallId": id, "error": single_line(&error)}]})
-                }
-                None => rule,
-            }
+            // One result per tool call in the message, each echoing its id.
+            let ids: Vec<Json> = request
+                .pointer("/message/toolCallList")
+                .and_then(Json::as_array)
+                .map(|calls| calls.iter().map(|c| c["id"].clone()).collect())
+                .unwrap_or_else(|| vec![Json::Null]);
+            let (key, text) = match envelope_parts(&rule) {
+                Some(Ok(result)) => ("result", single_line(&result)),
+                Some(Err(error)) => ("error", single_line(&error)),
+                None => return rule,
+            };
+            let results: Vec<Json> = ids
+                .into_iter()
+                .map(|id| json!({"toolCallId": id, key: text}))
+                .collect();
+            json!({ "results": results })
         }
         Some(SystemKind::PreCall) => match envelope_parts(&rule) {
             Some(Ok(vars)) => json!({"assistantOverrides": {"variableValues": vars}}),
