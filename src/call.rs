@@ -527,10 +527,12 @@ impl<'a> CallEngine<'a> {
     ) -> crate::Result<Option<Verdict>> {
         // Envelopes carry the time they are sent: the call's start plus the replay's clock.
         self.run.ctx.at = at.or(self.last_at).unwrap_or(0.0);
-        let plan = self.run.plan(target, params)?;
-        let body = plan.body.as_ref().map(|b| {
-            serde_json::from_slice(b)
-                .unwrap_or_else(|_| Json::String(String::from_utf8_lossy(b).into_owned()))
+        let mut plan = self.run.plan(target, params)?;
+        let body = plan.body_json.take().or_else(|| {
+            plan.body.as_ref().map(|b| {
+                serde_json::from_slice(b)
+                    .unwrap_or_else(|_| Json::String(String::from_utf8_lossy(b).into_owned()))
+            })
         });
         // A dry run builds the request and stops there; otherwise send and judge it.
         let (status, verdict) = if self.dry_run {

@@ -246,6 +246,8 @@ pub struct RequestPlan {
     pub warnings: Vec<String>,
     /// How it was signed, so `drill` can sign forgeries the same way.
     pub signing: Option<SigningUsed>,
+    /// The JSON body as built, so a replay's events need not parse `body` back.
+    pub body_json: Option<Json>,
 }
 
 /// The signature a plan carries: enough to sign the same request again with another
@@ -840,6 +842,10 @@ pub fn build(input: &PlanInput) -> Result<RequestPlan, PlanError> {
         signed,
         warnings,
         signing: signing_used,
+        body_json: match payload {
+            Some(super::profile::Payload::Json(j)) => Some(j),
+            _ => None,
+        },
     })
 }
 

@@ -275,7 +275,11 @@ pub fn parameters_schema(a: &Action) -> Json {
         }
         props.insert(p.name.value.clone(), Json::Object(o));
     }
-    serde_json::json!({"type": "object", "properties": props, "required": required})
+    let mut schema = Map::new();
+    schema.insert("type".into(), Json::from("object"));
+    schema.insert("properties".into(), Json::Object(props));
+    schema.insert("required".into(), Json::Array(required));
+    Json::Object(schema)
 }
 
 /// Reply bodies as JSON, or why not.

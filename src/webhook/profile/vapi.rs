@@ -71,7 +71,10 @@ fn message(f: &Facts, kind: &str, mut fields: Map<String, Json>) -> Json {
     m.append(&mut fields);
     m.insert("call".into(), call(f, &status));
     m.insert("customer".into(), json!({ "number": f.ctx.caller_phone }));
-    json!({ "message": m })
+    // Built as values, not through `json!` (which would serialise the map into a copy).
+    let mut outer = Map::new();
+    outer.insert("message".into(), Json::Object(m));
+    Json::Object(outer)
 }
 
 fn tool_call(f: &Facts, t: &ToolCall) -> Payload {
@@ -90,15 +93,17 @@ fn tool_call(f: &Facts, t: &ToolCall) -> Payload {
         function.insert("description".into(), json!(d.value));
     }
     function.insert("parameters".into(), parameters_schema(t.action));
-    let tool = json!({
-        "type": "function",
-        "function": function,
-        "server": { "url": t.url },
-        "toolCall": call,
-    });
+    let mut tool = Map::new();
+    tool.insert("type".into(), json!("function"));
+    tool.insert("function".into(), Json::Object(function));
+    tool.insert("server".into(), json!({ "url": t.url }));
+    tool.insert("toolCall".into(), call.clone());
     let mut fields = Map::new();
-    fields.insert("toolCallList".into(), json!([call]));
-    fields.insert("toolWithToolCallList".into(), json!([tool]));
+    fields.insert("toolCallList".into(), Json::Array(vec![call]));
+    fields.insert(
+        "toolWithToolCallList".into(),
+        Json::Array(vec![Json::Object(tool)]),
+    );
     Payload::Json(message(f, "tool-calls", fields))
 }
 
