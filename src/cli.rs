@@ -140,15 +140,11 @@ pub enum PlatformArg {
 }
 
 impl PlatformArg {
-    pub fn name(self) -> &'static str {
-        match self {
-            PlatformArg::Voxhook => "voxhook",
-            PlatformArg::Vapi => "vapi",
-            PlatformArg::Retell => "retell",
-            PlatformArg::Elevenlabs => "elevenlabs",
-            PlatformArg::Twilio => "twilio",
-            PlatformArg::Bland => "bland",
-        }
+    /// The name as typed, which is the model's name for it.
+    pub fn name(self) -> String {
+        self.to_possible_value()
+            .map(|v| v.get_name().to_string())
+            .unwrap_or_default()
     }
 }
 
@@ -220,16 +216,11 @@ pub enum SchemeArg {
 }
 
 impl SchemeArg {
-    pub fn name(self) -> &'static str {
-        match self {
-            SchemeArg::StandardWebhooks => "standard-webhooks",
-            SchemeArg::HmacSha256 => "hmac-sha256",
-            SchemeArg::Vapi => "vapi",
-            SchemeArg::Retell => "retell",
-            SchemeArg::Elevenlabs => "elevenlabs",
-            SchemeArg::Twilio => "twilio",
-            SchemeArg::Bland => "bland",
-        }
+    /// The name as typed, which is the file's `signing.scheme` name.
+    pub fn name(self) -> String {
+        self.to_possible_value()
+            .map(|v| v.get_name().to_string())
+            .unwrap_or_default()
     }
 }
 

@@ -103,7 +103,7 @@ pub fn main() -> ExitCode {
 
 /// `--platform` as the model's platform.
 pub fn platform_of(p: crate::cli::PlatformArg) -> crate::definition::model::Platform {
-    crate::definition::model::Platform::parse(p.name()).unwrap_or_default()
+    crate::definition::model::Platform::parse(&p.name()).unwrap_or_default()
 }
 
 /// `--now`: an RFC 3339 time.

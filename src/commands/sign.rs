@@ -10,10 +10,10 @@ use serde_json::{Map, Value as Json, json};
 /// The scheme `--scheme` names, else the platform's own, else standard-webhooks.
 pub fn scheme_of(s: &SignerArgs) -> Option<Scheme> {
     if let Some(x) = s.scheme {
-        return Scheme::parse(x.name());
+        return Scheme::parse(&x.name());
     }
     s.platform.map(|p| {
-        let platform = Platform::parse(p.name()).unwrap_or_default();
+        let platform = Platform::parse(&p.name()).unwrap_or_default();
         crate::webhook::profile::profile(platform).schemes[0]
     })
 }

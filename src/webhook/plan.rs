@@ -731,15 +731,8 @@ pub fn build(input: &PlanInput) -> Result<RequestPlan, PlanError> {
             ));
             scheme = profile.schemes[0];
             substitute = Signing {
-                scheme: None,
                 secret: s.secret.clone(),
-                header: None,
-                timestamp_header: None,
-                algorithm: None,
-                payload_format: None,
-                encoding: None,
-                prefix: None,
-                message_id_header: None,
+                ..Signing::defaults()
             };
             s = &substitute;
         }

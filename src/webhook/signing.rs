@@ -297,21 +297,9 @@ mod tests {
         );
     }
 
-    fn settings(secret: &str) -> Signing {
-        Signing {
-            scheme: None,
-            secret: crate::definition::model::Sp::new(
-                crate::definition::template::Template::parse(secret).expect("template"),
-                crate::diag::Span::default(),
-            ),
-            header: None,
-            timestamp_header: None,
-            algorithm: None,
-            payload_format: None,
-            encoding: None,
-            prefix: None,
-            message_id_header: None,
-        }
+    /// The scheme's defaults; `sign` takes the secret from its input.
+    fn settings(_secret: &str) -> Signing {
+        Signing::defaults()
     }
 
     fn input<'a>(

@@ -100,13 +100,7 @@ fn system(f: &Facts, kind: SystemKind) -> Payload {
 }
 
 fn judge_tool(r: &Reply) -> Heard {
-    if !(200..300).contains(&r.status) {
-        return Heard::Nothing(format!("status {}: ElevenLabs needs a 2xx", r.status));
-    }
-    match serde_json::from_slice::<Json>(r.body) {
-        Ok(j) => Heard::Result(j),
-        Err(_) => Heard::Result(Json::String(String::from_utf8_lossy(r.body).into_owned())),
-    }
+    heard_body(r, "ElevenLabs")
 }
 
 fn judge_system(kind: SystemKind, r: &Reply) -> Option<String> {
@@ -138,11 +132,7 @@ fn arguments(body: &Json) -> Option<Map<String, Json>> {
 
 fn mock_reply(kind: Option<SystemKind>, _request: &Json, rule: Json) -> Json {
     match kind {
-        None => match envelope_parts(&rule) {
-            Some(Ok(result)) => result,
-            Some(Err(error)) => json!({ "error": error }),
-            None => rule,
-        },
+        None => result_itself(rule),
         Some(SystemKind::PreCall) => match envelope_parts(&rule) {
             Some(Ok(vars)) => json!({
                 "type": "conversation_initiation_client_data",

@@ -99,23 +99,15 @@ impl Facts<'_> {
     /// The call's dynamic variables: pre-call assignments, then `--var` (the built-ins given
     /// with `--var`, such as `call_summary`, are the call's facts, not variables).
     pub fn variables(&self) -> Map<String, Json> {
-        const BUILT_INS: [&str; 12] = [
-            "agent_id",
-            "agent_uuid",
-            "conversation_id",
-            "conversation_uuid",
-            "contact_id",
-            "caller_phone",
-            "agent_phone",
-            "call_duration",
-            "call_summary",
-            "transcript",
-            "actions_fired",
-            "event",
-        ];
+        let built_in = |k: &str| {
+            k != "contact_id"
+                && (BUILTINS_EVERYWHERE.contains(&k)
+                    || BUILTINS_POST_CALL.contains(&k)
+                    || matches!(k, "event" | "agent_phone"))
+        };
         let mut m = Map::new();
         for (k, v) in self.ctx.cli_vars.iter().chain(self.ctx.assigned.iter()) {
-            if !BUILT_INS.contains(&k.as_str()) || k == "contact_id" {
+            if !built_in(k) {
                 m.insert(k.clone(), v.clone());
             }
         }
@@ -230,6 +222,27 @@ pub fn envelope_parts(body: &Json) -> Option<Result<Json, Json>> {
 /// Who ended the call: the agent when it spoke last.
 pub fn agent_hung_up(f: &Facts) -> bool {
     f.post_call().turns.last().is_some_and(|t| !t.caller)
+}
+
+/// A tool's mock reply for platforms whose tools answer with the result itself: voxhook's
+/// envelope unwrapped (`result`, or `{"error": …}`), anything else as written.
+pub fn result_itself(rule: Json) -> Json {
+    match envelope_parts(&rule) {
+        Some(Ok(result)) => result,
+        Some(Err(error)) => serde_json::json!({ "error": error }),
+        None => rule,
+    }
+}
+
+/// A 2xx reply heard as it is: its JSON, else its text.
+pub fn heard_body(r: &Reply, platform: &str) -> Heard {
+    if !(200..300).contains(&r.status) {
+        return Heard::Nothing(format!("status {}: {platform} needs a 2xx", r.status));
+    }
+    match serde_json::from_slice::<Json>(r.body) {
+        Ok(j) => Heard::Result(j),
+        Err(_) => Heard::Result(Json::String(String::from_utf8_lossy(r.body).into_owned())),
+    }
 }
 
 /// A JSON value as the text an agent hears: strings as they are, the rest as compact JSON.

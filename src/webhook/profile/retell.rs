@@ -153,20 +153,13 @@ fn system(f: &Facts, kind: SystemKind) -> Payload {
 }
 
 fn judge_tool(r: &Reply) -> Heard {
-    if !(200..300).contains(&r.status) {
-        return Heard::Nothing(format!("status {}: Retell needs a 2xx", r.status));
-    }
-    let text = String::from_utf8_lossy(r.body);
-    let chars = text.chars().count();
-    if chars > MAX_RESULT_CHARS {
+    let chars = String::from_utf8_lossy(r.body).chars().count();
+    if (200..300).contains(&r.status) && chars > MAX_RESULT_CHARS {
         return Heard::Nothing(format!(
             "the reply is {chars} characters; Retell passes at most {MAX_RESULT_CHARS}"
         ));
     }
-    match serde_json::from_slice::<Json>(r.body) {
-        Ok(j) => Heard::Result(j),
-        Err(_) => Heard::Result(Json::String(text.into_owned())),
-    }
+    heard_body(r, "Retell")
 }
 
 fn arguments(body: &Json) -> Option<Map<String, Json>> {
@@ -178,11 +171,7 @@ fn arguments(body: &Json) -> Option<Map<String, Json>> {
 
 fn mock_reply(kind: Option<SystemKind>, _request: &Json, rule: Json) -> Json {
     match kind {
-        None => match envelope_parts(&rule) {
-            Some(Ok(result)) => result,
-            Some(Err(error)) => json!({ "error": error }),
-            None => rule,
-        },
+        None => result_itself(rule),
         Some(SystemKind::PreCall) => match envelope_parts(&rule) {
             Some(Ok(vars)) => json!({"call_inbound": {"dynamic_variables": vars}}),
             // A free-form body is served as written: the file's `assign` reads it.

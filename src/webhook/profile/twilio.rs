@@ -88,13 +88,7 @@ fn is_twiml(r: &Reply) -> bool {
 }
 
 fn judge_tool(r: &Reply) -> Heard {
-    if !(200..300).contains(&r.status) {
-        return Heard::Nothing(format!("status {}", r.status));
-    }
-    match serde_json::from_slice::<Json>(r.body) {
-        Ok(j) => Heard::Result(j),
-        Err(_) => Heard::Result(Json::String(String::from_utf8_lossy(r.body).into_owned())),
-    }
+    heard_body(r, "Twilio")
 }
 
 fn judge_system(kind: SystemKind, r: &Reply) -> Option<String> {
@@ -113,11 +107,7 @@ fn arguments(body: &Json) -> Option<Map<String, Json>> {
 
 fn mock_reply(kind: Option<SystemKind>, _request: &Json, rule: Json) -> Json {
     match (kind, &rule) {
-        (None, _) => match envelope_parts(&rule) {
-            Some(Ok(result)) => result,
-            Some(Err(error)) => serde_json::json!({ "error": error }),
-            None => rule,
-        },
+        (None, _) => result_itself(rule),
         (Some(SystemKind::PreCall), Json::String(_)) => rule,
         (Some(SystemKind::PreCall), _) => Json::String(
             "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response><Say>Hello from the voxhook mock.</Say></Response>".into(),
