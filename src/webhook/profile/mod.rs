@@ -6,7 +6,8 @@
 //! here and a row in [`PROFILES`].
 //!
 //! Every builder is pure: given the same [`Facts`] (conversation id, caller, `--now`) the
-//! bytes are the same.
+//! bytes are the same. Part of `webhook`: it may import `definition` and the rest of
+//! `webhook`, never `call`, `mock`, `output`, `commands` or `cli`.
 
 pub mod bland;
 pub mod elevenlabs;
