@@ -134,8 +134,8 @@ Register-ArgumentCompleter -Native -CommandName 'voxhook' -ScriptBlock {
             break
         }
         'voxhook;sign' {
-            [CompletionResult]::new('--platform', '--platform', [CompletionResultType]::ParameterName, 'Sign as this platform does (its own scheme)')
-            [CompletionResult]::new('--scheme', '--scheme', [CompletionResultType]::ParameterName, 'Sign with this scheme [default: the platform''s, else standard-webhooks]')
+            [CompletionResult]::new('--platform', '--platform', [CompletionResultType]::ParameterName, 'The platform whose signature this is (its own scheme)')
+            [CompletionResult]::new('--scheme', '--scheme', [CompletionResultType]::ParameterName, 'The signing scheme [sign: default the platform''s, else standard-webhooks; verify: default every scheme whose header the capture carries]')
             [CompletionResult]::new('--secret', '--secret', [CompletionResultType]::ParameterName, 'The signing secret (whsec_… for standard-webhooks, the API key for retell, the auth token for twilio)')
             [CompletionResult]::new('--url', '--url', [CompletionResultType]::ParameterName, 'The URL the request goes to (Twilio signs it; Vapi''s `{url}`)')
             [CompletionResult]::new('--header', '--header', [CompletionResultType]::ParameterName, 'The signature header for hmac-sha256')
@@ -153,8 +153,8 @@ Register-ArgumentCompleter -Native -CommandName 'voxhook' -ScriptBlock {
             break
         }
         'voxhook;verify' {
-            [CompletionResult]::new('--platform', '--platform', [CompletionResultType]::ParameterName, 'Sign as this platform does (its own scheme)')
-            [CompletionResult]::new('--scheme', '--scheme', [CompletionResultType]::ParameterName, 'Sign with this scheme [default: the platform''s, else standard-webhooks]')
+            [CompletionResult]::new('--platform', '--platform', [CompletionResultType]::ParameterName, 'The platform whose signature this is (its own scheme)')
+            [CompletionResult]::new('--scheme', '--scheme', [CompletionResultType]::ParameterName, 'The signing scheme [sign: default the platform''s, else standard-webhooks; verify: default every scheme whose header the capture carries]')
             [CompletionResult]::new('--secret', '--secret', [CompletionResultType]::ParameterName, 'The signing secret (whsec_… for standard-webhooks, the API key for retell, the auth token for twilio)')
             [CompletionResult]::new('--request', '--request', [CompletionResultType]::ParameterName, 'The captured request: raw HTTP/1.1 text, `test --json` output, or `mock --log` lines')
             [CompletionResult]::new('--url', '--url', [CompletionResultType]::ParameterName, 'The URL the sender signed, when the capture''s differs (Twilio behind a tunnel)')

@@ -126,8 +126,8 @@ set edit:completion:arg-completer[voxhook] = {|@words|
             cand --help 'Print help'
         }
         &'voxhook;sign'= {
-            cand --platform 'Sign as this platform does (its own scheme)'
-            cand --scheme 'Sign with this scheme [default: the platform''s, else standard-webhooks]'
+            cand --platform 'The platform whose signature this is (its own scheme)'
+            cand --scheme 'The signing scheme [sign: default the platform''s, else standard-webhooks; verify: default every scheme whose header the capture carries]'
             cand --secret 'The signing secret (whsec_… for standard-webhooks, the API key for retell, the auth token for twilio)'
             cand --url 'The URL the request goes to (Twilio signs it; Vapi''s `{url}`)'
             cand --header 'The signature header for hmac-sha256'
@@ -144,8 +144,8 @@ set edit:completion:arg-completer[voxhook] = {|@words|
             cand --help 'Print help'
         }
         &'voxhook;verify'= {
-            cand --platform 'Sign as this platform does (its own scheme)'
-            cand --scheme 'Sign with this scheme [default: the platform''s, else standard-webhooks]'
+            cand --platform 'The platform whose signature this is (its own scheme)'
+            cand --scheme 'The signing scheme [sign: default the platform''s, else standard-webhooks; verify: default every scheme whose header the capture carries]'
             cand --secret 'The signing secret (whsec_… for standard-webhooks, the API key for retell, the auth token for twilio)'
             cand --request 'The captured request: raw HTTP/1.1 text, `test --json` output, or `mock --log` lines'
             cand --url 'The URL the sender signed, when the capture''s differs (Twilio behind a tunnel)'

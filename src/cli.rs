@@ -227,10 +227,11 @@ impl SchemeArg {
 /// `--platform` or `--scheme`, and the secret: who signs, with what.
 #[derive(Args, Debug)]
 pub struct SignerArgs {
-    /// Sign as this platform does (its own scheme)
+    /// The platform whose signature this is (its own scheme)
     #[arg(long, value_enum, value_name = "P", conflicts_with = "scheme")]
     pub platform: Option<PlatformArg>,
-    /// Sign with this scheme [default: the platform's, else standard-webhooks]
+    /// The signing scheme [sign: default the platform's, else standard-webhooks; verify:
+    /// default every scheme whose header the capture carries]
     #[arg(long, value_enum, value_name = "S")]
     pub scheme: Option<SchemeArg>,
     /// The signing secret (whsec_… for standard-webhooks, the API key for retell, the auth

@@ -133,25 +133,7 @@ impl Respond for Responder {
         // The rule's body, in the platform's reply shape (Vapi's `results`, …).
         let profile = crate::webhook::profile::profile(self.platform);
         let body = (profile.mock_reply)(self.kind, &body_json(&req.body), body);
-        let received = Received {
-            method: req.method.to_string(),
-            path: match req.url.query() {
-                Some(q) => format!("{}?{q}", req.url.path()),
-                None => req.url.path().to_string(),
-            },
-            headers: req
-                .headers
-                .iter()
-                .map(|(k, v)| {
-                    (
-                        k.as_str().to_string(),
-                        String::from_utf8_lossy(v.as_bytes()).into_owned(),
-                    )
-                })
-                .collect(),
-            body: req.body.clone(),
-            rule: format!("{} -> {status} ({label})", self.target_name),
-        };
+        let received = received(req, format!("{} -> {status} ({label})", self.target_name));
         if let Some(feed) = &self.feed {
             // The receiver is gone only when the command is ending.
             let _ = feed.send(received.clone());
@@ -234,7 +216,61 @@ pub async fn start(
             .mount(&server)
             .await;
     }
+    // Every request is recorded, a path no target answers on too (404).
+    Mock::given(wiremock::matchers::any())
+        .respond_with(Unmatched {
+            log: log.clone(),
+            feed,
+        })
+        .with_priority(u8::MAX)
+        .mount(&server)
+        .await;
     Mocks { server, log }
+}
+
+/// The answer for a path no target has: 404, recorded like the rest.
+struct Unmatched {
+    log: Log,
+    feed: Option<Feed>,
+}
+
+impl Respond for Unmatched {
+    fn respond(&self, req: &Request) -> ResponseTemplate {
+        let received = received(req, "no target -> 404".into());
+        if let Some(feed) = &self.feed {
+            let _ = feed.send(received.clone());
+        }
+        if let Ok(mut log) = self.log.lock() {
+            log.push(received);
+        }
+        ResponseTemplate::new(404).set_body_raw(
+            r#"{"success":false,"error":"no action or webhook answers on this path"}"#,
+            "application/json",
+        )
+    }
+}
+
+/// A request as the mock keeps it.
+fn received(req: &Request, rule: String) -> Received {
+    Received {
+        method: req.method.to_string(),
+        path: match req.url.query() {
+            Some(q) => format!("{}?{q}", req.url.path()),
+            None => req.url.path().to_string(),
+        },
+        headers: req
+            .headers
+            .iter()
+            .map(|(k, v)| {
+                (
+                    k.as_str().to_string(),
+                    String::from_utf8_lossy(v.as_bytes()).into_owned(),
+                )
+            })
+            .collect(),
+        body: req.body.clone(),
+        rule,
+    }
 }
 
 /// `${env:…}` inside a mock body's strings, as everywhere else in the file.

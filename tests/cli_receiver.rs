@@ -509,3 +509,22 @@ fn mock_log_captures_are_verified() {
         "{docs}"
     );
 }
+
+#[test]
+fn drill_stops_when_the_endpoint_is_not_there() {
+    // A port nothing listens on: one attempt, exit 2, not nine failed drills.
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .expect("port")
+        .port();
+    let s = setup(&format!("http://127.0.0.1:{port}"));
+    let out = voxhook()
+        .arg("-f")
+        .arg(&s.file)
+        .args(["drill", "book_visit", "-p", "day=tuesday", "--allow-local"])
+        .output()
+        .expect("runs");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("the correct delivery got no answer"), "{stderr}");
+}

@@ -71,18 +71,37 @@ pub fn run(a: DrillArgs, g: &Global) -> Result<Outcome> {
             }
             return Ok(Outcome::Success);
         }
-        let results = drill::run(&run.sender, list).await;
-        if let Some(spec) = &a.report {
-            let path = spec
-                .strip_prefix("junit=")
-                .ok_or_else(|| Error::input(format!("--report `{spec}`: expected junit=PATH")))?;
-            let cases = crate::output::receiver::drill_cases(target.name(), &results);
-            std::fs::write(path, crate::output::junit::render(&cases)).map_err(|source| {
-                Error::Io {
+        // The report's file is opened before anything is sent: a bad path must not cost the
+        // results.
+        let report = match &a.report {
+            Some(spec) => {
+                let path = spec.strip_prefix("junit=").ok_or_else(|| {
+                    Error::input(format!("--report `{spec}`: expected junit=PATH"))
+                })?;
+                let f = std::fs::File::create(path).map_err(|source| Error::Io {
                     path: path.into(),
                     source,
-                }
-            })?;
+                })?;
+                Some((path.to_string(), f))
+            }
+            None => None,
+        };
+        let results = drill::run(&run.sender, list).await;
+        if let Some(first) = results.first().filter(|r| r.status.is_none()) {
+            return Err(Error::Input(format!(
+                "{}: the correct delivery got no answer ({}); nothing to drill",
+                plan.url, first.got
+            )));
+        }
+        if let Some((path, mut f)) = report {
+            use std::io::Write;
+            let cases = crate::output::receiver::drill_cases(target.name(), &results);
+            let suite = format!("voxhook drill {}", target.name());
+            f.write_all(crate::output::junit::render(&suite, &cases).as_bytes())
+                .map_err(|source| Error::Io {
+                    path: path.into(),
+                    source,
+                })?;
         }
         let text = if a.send.json {
             format!(

@@ -63,13 +63,22 @@ pub fn run(a: &MockArgs, g: &Global) -> Result<Outcome> {
                     crate::out!("{}", crate::output::exchange::redact(&text, &secrets));
                     if let Some(f) = log.as_mut() {
                         // The exact request, as `verify --request` reads it back.
-                        let line = serde_json::json!({
+                        let mut line = serde_json::json!({
                             "method": r.method,
                             "url": format!("http://{addr}{}", r.path),
                             "headers": r.headers,
-                            "body": String::from_utf8_lossy(&r.body),
                             "received_at": chrono::Utc::now().to_rfc3339(),
                         });
+                        // The exact bytes: text when it is UTF-8, else base64.
+                        match std::str::from_utf8(&r.body) {
+                            Ok(t) => line["body"] = serde_json::json!(t),
+                            Err(_) => {
+                                use base64::Engine;
+                                line["body_base64"] = serde_json::json!(
+                                    base64::engine::general_purpose::STANDARD.encode(&r.body)
+                                );
+                            }
+                        }
                         let _ = writeln!(f, "{line}").and_then(|_| f.flush());
                     }
                 }

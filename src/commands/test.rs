@@ -504,11 +504,13 @@ async fn run_all(a: &TestArgs, g: &Global, run: &Run<'_>) -> Result<Outcome> {
         let path = spec
             .strip_prefix("junit=")
             .ok_or_else(|| Error::input(format!("--report `{spec}`: expected junit=PATH")))?;
-        std::fs::write(path, crate::output::junit::render(&results)).map_err(|source| {
-            Error::Io {
-                path: path.into(),
-                source,
-            }
+        std::fs::write(
+            path,
+            crate::output::junit::render("voxhook test --all", &results),
+        )
+        .map_err(|source| Error::Io {
+            path: path.into(),
+            source,
         })?;
     }
     if a.send.json {

@@ -13,11 +13,30 @@ pub fn run(a: &VerifyArgs, g: &Global) -> Result<Outcome> {
     })?;
     let file = a.request.display().to_string();
     let captures = capture::read(&bytes).map_err(|e| Error::input(format!("{file}: {e}")))?;
-    for c in &captures {
-        if c.body.is_empty() {
+    let mut captures = captures;
+    for c in &mut captures {
+        // One request: the file is its place.
+        if c.place == "the capture" {
+            c.place = file.clone();
+        }
+        let at = if c.place == file {
+            file.clone()
+        } else {
+            format!("{file}: {}", c.place)
+        };
+        // Twilio signs GET requests by their URL alone; every other signature covers a body.
+        if c.body.is_empty() && !c.method.eq_ignore_ascii_case("GET") {
             return Err(Error::input(format!(
-                "{file}: {}: the capture has no body; a signature covers the body, so capture it whole",
-                c.place
+                "{at}: the capture has no body; a signature covers the body, so capture it whole"
+            )));
+        }
+        if let Some((k, _)) = c
+            .headers
+            .iter()
+            .find(|(_, v)| v.contains(crate::output::exchange::MASK))
+        {
+            return Err(Error::input(format!(
+                "{at}: `{k}` is masked (••••••); capture again with --show-secrets so the signature is there to check"
             )));
         }
     }

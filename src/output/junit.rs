@@ -13,7 +13,8 @@ fn esc(s: &str) -> String {
         .replace('\'', "&apos;")
 }
 
-pub fn render(results: &[CaseResult]) -> String {
+/// The suite is named after the command that ran it (`voxhook test --all`, `voxhook drill X`).
+pub fn render(suite: &str, results: &[CaseResult]) -> String {
     let failures = results.iter().filter(|r| !r.passed).count();
     let total_ms: u64 = results.iter().map(|r| r.latency_ms).sum();
     let mut s = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
@@ -23,7 +24,8 @@ pub fn render(results: &[CaseResult]) -> String {
         total_ms as f64 / 1000.0
     ));
     s.push_str(&format!(
-        "  <testsuite name=\"voxhook test --all\" tests=\"{}\" failures=\"{failures}\" errors=\"0\" skipped=\"0\" time=\"{:.3}\">\n",
+        "  <testsuite name=\"{}\" tests=\"{}\" failures=\"{failures}\" errors=\"0\" skipped=\"0\" time=\"{:.3}\">\n",
+        esc(suite),
         results.len(),
         total_ms as f64 / 1000.0
     ));
@@ -75,7 +77,7 @@ mod tests {
                 latency_ms: 7,
             },
         ];
-        let x = render(&r);
+        let x = render("voxhook test --all", &r);
         assert!(x.contains("tests=\"2\" failures=\"1\""));
         assert!(x.contains("name=\"ok &lt;1&gt;\""));
         assert!(x.contains("message=\"status 500 &amp; &quot;x&quot;\""));

@@ -20,7 +20,7 @@ pub fn verify_human(file: &str, reports: &[(String, Vec<Finding>)], p: Paint) ->
     let mut s = String::new();
     let many = reports.len() > 1;
     for (place, findings) in reports {
-        let at = if many {
+        let at = if many && place != file {
             format!("{file}: {place}")
         } else {
             file.to_string()

@@ -95,7 +95,17 @@ fn from_json(doc: &Json, place: &str) -> Result<Capture, String> {
             .collect(),
         _ => return Err(format!("{place}: no `headers`")),
     };
-    // The exact bytes: `raw_body` (test --json), else a string `body` (mock --log).
+    // The exact bytes: `body_base64` (mock --log, a body that is not UTF-8), `raw_body`
+    // (test --json), else a string `body` (mock --log).
+    if let Some(Json::String(b64)) = obj.get("body_base64") {
+        use base64::Engine;
+        let body = base64::engine::general_purpose::STANDARD
+            .decode(b64)
+            .map_err(|_| format!("{place}: `body_base64` is not base64"))?;
+        let mut c = from_json_body(obj, place, method, headers, body)?;
+        c.place = place.to_string();
+        return Ok(c);
+    }
     let body = match (obj.get("raw_body"), obj.get("body")) {
         (Some(Json::String(s)), _) | (None, Some(Json::String(s))) => s.clone().into_bytes(),
         (None, Some(Json::Null)) | (None, None) => Vec::new(),
@@ -106,6 +116,16 @@ fn from_json(doc: &Json, place: &str) -> Result<Capture, String> {
         }
         (Some(_), _) => return Err(format!("{place}: `raw_body` must be a string")),
     };
+    from_json_body(obj, place, method, headers, body)
+}
+
+fn from_json_body(
+    obj: &serde_json::Map<String, Json>,
+    place: &str,
+    method: String,
+    headers: Vec<(String, String)>,
+    body: Vec<u8>,
+) -> Result<Capture, String> {
     let url = match obj.get("url").and_then(Json::as_str) {
         Some(u) => Some(url::Url::parse(u).map_err(|e| format!("{place}: `url` {u}: {e}"))?),
         None => None,
@@ -149,6 +169,11 @@ fn read_http(bytes: &[u8]) -> Result<Capture, String> {
             "line 1: `{first}` is not a request line (METHOD /path HTTP/1.1)"
         ));
     };
+    if method.starts_with("HTTP/") {
+        return Err(format!(
+            "line 1: `{first}` is a response's status line; verify reads the request"
+        ));
+    }
     if !version.starts_with("HTTP/") {
         return Err(format!("line 1: `{version}` is not an HTTP version"));
     }
@@ -167,7 +192,11 @@ fn read_http(bytes: &[u8]) -> Result<Capture, String> {
         body: Vec::new(),
         place: "the capture".into(),
     };
-    if let Some(len) = c.header("content-length") {
+    if c.header("transfer-encoding")
+        .is_some_and(|t| t.to_ascii_lowercase().contains("chunked"))
+    {
+        body = dechunk(&body)?;
+    } else if let Some(len) = c.header("content-length") {
         let n: usize = len
             .parse()
             .map_err(|_| format!("Content-Length `{len}` is not a number"))?;
@@ -182,6 +211,30 @@ fn read_http(bytes: &[u8]) -> Result<Capture, String> {
     c.body = body;
     c.url = url_from_host(&c, target);
     Ok(c)
+}
+
+/// A chunked body (`Transfer-Encoding: chunked`, as proxies record it) as its bytes.
+fn dechunk(mut b: &[u8]) -> Result<Vec<u8>, String> {
+    let mut out = Vec::new();
+    loop {
+        let line_end =
+            find(b, b"\r\n").ok_or("the chunked body is cut off (no chunk size line)")?;
+        let size_text = std::str::from_utf8(&b[..line_end]).unwrap_or("");
+        let size = usize::from_str_radix(size_text.split(';').next().unwrap_or("").trim(), 16)
+            .map_err(|_| format!("`{size_text}` is not a chunk size"))?;
+        b = &b[line_end + 2..];
+        if size == 0 {
+            return Ok(out);
+        }
+        if b.len() < size {
+            return Err(format!(
+                "the chunked body is cut off: a chunk of {size} bytes has {}",
+                b.len()
+            ));
+        }
+        out.extend_from_slice(&b[..size]);
+        b = b.get(size + 2..).unwrap_or_default();
+    }
 }
 
 fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
@@ -217,6 +270,14 @@ mod tests {
         assert!(e.contains("not the bytes"), "{e}");
         let e = read(b"{\"method\":\"POST\",\"headers\":[]}\n{\"method\":").expect_err("lines");
         assert!(e.starts_with("line 2"), "{e}");
+    }
+
+    #[test]
+    fn chunked_bodies_and_responses() {
+        let c = read(b"POST /h HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n4\r\n{\"a\"\r\n3\r\n:1}\r\n0\r\n\r\n").expect("reads");
+        assert_eq!(c[0].body, br#"{"a":1}"#);
+        let e = read(b"HTTP/1.1 200 OK\r\n\r\n{}").expect_err("a response");
+        assert!(e.contains("response"), "{e}");
     }
 
     #[test]

@@ -122,7 +122,13 @@ fn one_byte_changed(body: &[u8]) -> Vec<u8> {
 /// The drills for a correct plan, in the order they are sent.
 pub fn drills(correct: &RequestPlan, now_ms: i64) -> Vec<Drill> {
     let signing = correct.signing.as_ref();
-    let unsigned = "the request is unsigned: add `signing:` to drill signatures";
+    let unsigned = if correct.platform == crate::definition::model::Platform::Elevenlabs
+        && correct.kind.is_none()
+    {
+        "ElevenLabs signs only its system webhooks: drill pre_call or post_call"
+    } else {
+        "the request is unsigned: add `signing:` to drill signatures"
+    };
     let mut out = vec![Drill {
         name: "correct",
         what: "a correct, freshly signed delivery".into(),
@@ -288,14 +294,20 @@ pub async fn run(sender: &Sender, list: Vec<Drill>) -> Vec<DrillResult> {
         let status = ex.response.as_ref().map(|r| r.status);
         let accepted = status.is_some_and(|s| (200..300).contains(&s));
         let refused = status.is_some_and(|s| (400..500).contains(&s));
+        let mut inconclusive = None;
         let (got, passed) = match (d.expect, status) {
-            (_, None) => (
-                ex.error
+            // Stop at the first drill that gets no answer: the rest would only wait too.
+            (_, None) => {
+                let why = ex
+                    .error
                     .as_ref()
                     .map(|e| e.message.clone())
-                    .unwrap_or_else(|| "no response".into()),
-                false,
-            ),
+                    .unwrap_or_else(|| "no response".into());
+                if d.expect != Expect::Accept {
+                    inconclusive = Some("inconclusive: no answer, so neither accepted nor refused");
+                }
+                (why, d.expect != Expect::Accept)
+            }
             (Expect::Accept, Some(s)) => (
                 if accepted {
                     format!("accepted ({s})")
@@ -332,6 +344,7 @@ pub async fn run(sender: &Sender, list: Vec<Drill>) -> Vec<DrillResult> {
             (Expect::NotTwice, Some(s)) => (format!("{s}"), false),
         };
         let advisory = d.advisory.filter(|_| !passed);
+        let stop = status.is_none() && d.expect == Expect::Accept;
         results.push(DrillResult {
             name: d.name,
             what: d.what,
@@ -339,9 +352,14 @@ pub async fn run(sender: &Sender, list: Vec<Drill>) -> Vec<DrillResult> {
             status,
             got,
             passed: passed || advisory.is_some(),
-            note: advisory.map(|a| format!("advisory: {a}")),
+            note: advisory
+                .map(|a| format!("advisory: {a}"))
+                .or(inconclusive.map(String::from)),
             latency_ms: ex.elapsed.as_millis() as u64,
         });
+        if stop {
+            break;
+        }
         if d.name == "correct" {
             first = Some(ex);
         }

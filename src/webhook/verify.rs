@@ -67,7 +67,7 @@ fn eq(a: &str, b: &str) -> bool {
 }
 
 /// Check exactly, with this key, body and URL.
-fn check(scheme: Scheme, c: &Capture, key: &[u8], body: &[u8], url: Option<&url::Url>) -> Check {
+fn check(scheme: Scheme, c: &Capture, key: &[u8], body: &[u8], url: Option<&str>) -> Check {
     let sig = c.header(signature_header(scheme)).unwrap_or_default();
     let text = String::from_utf8_lossy(body);
     match scheme {
@@ -173,12 +173,13 @@ fn check(scheme: Scheme, c: &Capture, key: &[u8], body: &[u8], url: Option<&url:
                 );
             };
             let signed = if let Some(form) = c.form() {
-                twilio_form_string(url.as_str(), &form)
+                twilio_form_string(url, &form)
             } else {
-                let given = url
-                    .query_pairs()
-                    .find(|(k, _)| k == "bodySHA256")
-                    .map(|(_, v)| v.into_owned());
+                let given = url::Url::parse(url).ok().and_then(|u| {
+                    u.query_pairs()
+                        .find(|(k, _)| k == "bodySHA256")
+                        .map(|(_, v)| v.into_owned())
+                });
                 match given {
                     Some(h) if h != hex::encode(Sha256::digest(body)) => return Check::Mismatch,
                     _ => url.to_string(),
@@ -197,6 +198,10 @@ fn check(scheme: Scheme, c: &Capture, key: &[u8], body: &[u8], url: Option<&url:
 /// The key a scheme's secret stands for.
 fn key(scheme: Scheme, secret: &str) -> Result<Vec<u8>, String> {
     match scheme {
+        // The official libraries take the base64 key with or without its prefix.
+        Scheme::StandardWebhooks if !secret.starts_with("whsec_") => B64
+            .decode(secret)
+            .map_err(|_| "it is neither `whsec_<base64>` nor base64".to_string()),
         Scheme::StandardWebhooks => decode_whsec(secret),
         _ => Ok(secret.as_bytes().to_vec()),
     }
@@ -247,6 +252,17 @@ fn key_variants(scheme: Scheme, secret: &str) -> Vec<(Vec<u8>, String)> {
 /// Other byte forms of the same JSON body, each with what it would mean.
 fn body_variants(body: &[u8]) -> Vec<(Vec<u8>, String)> {
     let mut out = Vec::new();
+    // A newline first: it is the smallest change, and re-encoding would also drop it.
+    if body.ends_with(b"\n") {
+        out.push((
+            body[..body.len() - 1].to_vec(),
+            "a trailing newline was added to the body after signing".into(),
+        ));
+    } else {
+        let mut b = body.to_vec();
+        b.push(b'\n');
+        out.push((b, "the body lost a trailing newline after signing".into()));
+    }
     if let Ok(v) = serde_json::from_slice::<serde_json::Value>(body) {
         let compact = serde_json::to_vec(&v).unwrap_or_default();
         // Escapes first: re-encoding also changes spacing, and the escape is the cause.
@@ -278,16 +294,6 @@ fn body_variants(body: &[u8]) -> Vec<(Vec<u8>, String)> {
             }
         }
     }
-    if body.ends_with(b"\n") {
-        out.push((
-            body[..body.len() - 1].to_vec(),
-            "a trailing newline was added to the body after signing".into(),
-        ));
-    } else {
-        let mut b = body.to_vec();
-        b.push(b'\n');
-        out.push((b, "the body lost a trailing newline after signing".into()));
-    }
     out
 }
 
@@ -307,24 +313,58 @@ fn escape_non_ascii(b: &[u8]) -> Vec<u8> {
     out.into_bytes()
 }
 
-/// Other URLs the sender may have signed: the other scheme, with or without the port.
-fn url_variants(u: &url::Url) -> Vec<(url::Url, String)> {
+/// Other URLs the sender may have signed: the other scheme, the default port written out or
+/// left off (Twilio's validator tries both), and the host a proxy or tunnel forwarded for.
+fn url_variants(u: &url::Url, c: &Capture) -> Vec<(String, String)> {
+    let tail = {
+        let mut t = u.path().to_string();
+        if let Some(q) = u.query() {
+            t.push('?');
+            t.push_str(q);
+        }
+        t
+    };
+    let mut hosts: Vec<(String, Vec<&str>)> = Vec::new();
+    if let Some(h) = u.host_str() {
+        hosts.push((h.to_string(), vec!["https", "http"]));
+    }
+    if let Some(h) = c
+        .header("x-forwarded-host")
+        .or(c.header("x-original-host"))
+        .map(|h| h.split(',').next().unwrap_or(h).trim().to_string())
+    {
+        let proto = c.header("x-forwarded-proto").unwrap_or("https");
+        let protos = if proto.starts_with("http") {
+            vec![if proto.starts_with("https") {
+                "https"
+            } else {
+                "http"
+            }]
+        } else {
+            vec!["https"]
+        };
+        hosts.insert(0, (h, protos));
+    }
     let mut out = Vec::new();
-    for scheme in ["https", "http"] {
-        for port in [
-            None,
-            Some(if scheme == "https" { 443 } else { 80 }),
-            u.port(),
-        ] {
-            let mut v = u.clone();
-            if v.set_scheme(scheme).is_err() || v.set_port(port).is_err() {
-                continue;
-            }
-            if &v != u && !out.iter().any(|(x, _)| x == &v) {
-                let why = format!(
-                    "the URL differs: the sender signed {v}, the capture was made at {u} (a tunnel or proxy changes the scheme or port); verify with the public URL"
-                );
-                out.push((v, why));
+    let shown = u.as_str();
+    for (host, protos) in hosts {
+        for scheme in protos {
+            let default = if scheme == "https" { ":443" } else { ":80" };
+            let own = u.port().map(|p| format!(":{p}")).unwrap_or_default();
+            for port in ["", default, own.as_str()] {
+                // A forwarded host carries its own port, if any.
+                let host_port = if host.contains(':') {
+                    host.clone()
+                } else {
+                    format!("{host}{port}")
+                };
+                let v = format!("{scheme}://{host_port}{tail}");
+                if v != shown && !out.iter().any(|(x, _): &(String, String)| x == &v) {
+                    let why = format!(
+                        "the URL differs: the sender signed {v}, the capture was made at {shown} (a tunnel or proxy changes the scheme, host or port); verify with the public URL (--url)"
+                    );
+                    out.push((v, why));
+                }
             }
         }
     }
@@ -343,16 +383,29 @@ pub fn verify_scheme(scheme: Scheme, input: &Input) -> Finding {
     let header = signature_header(scheme);
     if c.header(header).is_none() {
         let present: Vec<&str> = c.headers.iter().map(|(k, _)| k.as_str()).collect();
-        let hint = crate::diag::did_you_mean(header, present.iter().copied())
-            .map(|h| format!("; {h} (misnamed?)"))
-            .unwrap_or_default();
+        let other = Scheme::ALL
+            .into_iter()
+            .find(|o| *o != scheme && c.header(signature_header(*o)).is_some());
+        let hint = match other {
+            Some(o) if signature_header(o) != "X-Signature" => format!(
+                "; the capture carries {}'s signature (`{}`): verify with --scheme {}",
+                o.as_str(),
+                signature_header(o),
+                o.as_str()
+            ),
+            _ => crate::diag::did_you_mean(header, present.iter().copied())
+                .map(|h| format!("; {h} (misnamed?)"))
+                .unwrap_or_default(),
+        };
         return found(false, format!("the `{header}` header is missing{hint}"));
     }
     let key = match key(scheme, input.secret) {
         Ok(k) => k,
         Err(e) => return found(false, format!("the secret: {e}")),
     };
-    let url = input.url.or(c.url.as_ref());
+    let url_owned = input.url.or(c.url.as_ref());
+    let url_text = url_owned.map(|u| u.to_string());
+    let url = url_text.as_deref();
     match check(scheme, c, &key, &c.body, url) {
         Check::Match(ts) => return timing(scheme, ts, input, found),
         Check::Unusable(why) => return found(false, why),
@@ -369,12 +422,24 @@ pub fn verify_scheme(scheme: Scheme, input: &Input) -> Finding {
         }
     }
     if scheme == Scheme::Twilio {
-        if let Some(u) = url {
-            for (v, why) in url_variants(u) {
+        if let Some(u) = url_owned {
+            for (v, why) in url_variants(u, c) {
                 if let Check::Match(_) = check(scheme, c, &key, &c.body, Some(&v)) {
+                    // Only the default port written out: Twilio's own validator tries both.
+                    if v.replace(":443", "").replace(":80", "")
+                        == u.as_str().replace(":443", "").replace(":80", "")
+                    {
+                        return timing(scheme, None, input, found);
+                    }
                     return found(false, why);
                 }
             }
+            return found(
+                false,
+                format!(
+                    "the signature does not match at {u}: if the request came through a tunnel or proxy, pass --url with the public URL Twilio called; otherwise a wrong auth token, or the body was changed"
+                ),
+            );
         }
     }
     found(
@@ -413,8 +478,26 @@ fn timing(
             ),
         );
     }
-    // ElevenLabs' own verifier checks only the past.
-    if -diff > tol && scheme != Scheme::Elevenlabs {
+    if scheme == Scheme::Elevenlabs && ts > 100_000_000_000_000 {
+        return found(
+            false,
+            format!(
+                "the signature verifies, but `t={}` is in milliseconds; ElevenLabs signs seconds",
+                ts / 1000
+            ),
+        );
+    }
+    // ElevenLabs' own verifier checks only the past: say so, but it verifies.
+    if -diff > 0 && scheme == Scheme::Elevenlabs {
+        return found(
+            true,
+            format!(
+                "the signature verifies; the timestamp is {}s in the future, which ElevenLabs' own verifier accepts",
+                -diff
+            ),
+        );
+    }
+    if -diff > tol {
         let ahead = -diff;
         let unit = if ahead > 1_000_000_000 {
             " (milliseconds where seconds were expected?)"
@@ -435,15 +518,43 @@ fn timing(
 /// Verify with the given schemes; the first that verifies wins. Without a scheme, every
 /// scheme whose header the capture carries is tried.
 pub fn verify(schemes: &[Scheme], input: &Input) -> Vec<Finding> {
+    let c = input.capture;
     let tried: Vec<Scheme> = if schemes.is_empty() {
-        Scheme::ALL
+        let mut t: Vec<Scheme> = Scheme::ALL
             .into_iter()
-            .filter(|s| input.capture.header(signature_header(*s)).is_some())
-            .collect()
+            .filter(|s| c.header(signature_header(*s)).is_some())
+            .collect();
+        // Vapi's `x-signature` is also hmac-sha256's default header: the timestamp header
+        // says which it is.
+        if t.contains(&Scheme::Vapi) && t.contains(&Scheme::HmacSha256) {
+            let drop = if c.header("x-timestamp").is_some() {
+                Scheme::HmacSha256
+            } else {
+                Scheme::Vapi
+            };
+            t.retain(|s| *s != drop);
+        }
+        t
     } else {
         schemes.to_vec()
     };
     if tried.is_empty() {
+        // A header under a near name is the likeliest cause.
+        let present: Vec<&str> = c.headers.iter().map(|(k, _)| k.as_str()).collect();
+        let near: Vec<Finding> = Scheme::ALL
+            .into_iter()
+            .filter_map(|s| {
+                let h = signature_header(s);
+                crate::diag::did_you_mean(h, present.iter().copied()).map(|hint| Finding {
+                    scheme: s.as_str(),
+                    verified: false,
+                    reason: format!("the `{h}` header is missing; {hint} (misnamed?)"),
+                })
+            })
+            .collect();
+        if !near.is_empty() {
+            return near;
+        }
         return vec![Finding {
             scheme: "none",
             verified: false,
@@ -459,9 +570,11 @@ pub fn verify(schemes: &[Scheme], input: &Input) -> Vec<Finding> {
         let done = f.verified;
         out.push(f);
         if done {
-            break;
+            return out;
         }
     }
+    // The explained failure first: a generic mismatch of another scheme says less.
+    out.sort_by_key(|f| f.reason.starts_with("the signature does not match"));
     out
 }
 
@@ -537,6 +650,59 @@ mod tests {
     }
 
     #[test]
+    fn newline_escapes_and_near_names_are_named_first() {
+        let body = r#"{"n":1}"#;
+        let c = signed_capture(body, 1_700_000_000);
+        let mut nl = c.clone();
+        nl.body.push(b'\n');
+        let f = one(&nl, WHSEC, 1_700_000_010);
+        assert!(f.reason.contains("trailing newline was added"), "{}", f.reason);
+        // No scheme given and the header misnamed: the near name is the answer.
+        let mut renamed = c.clone();
+        for (k, _) in &mut renamed.headers {
+            if k == "webhook-signature" {
+                *k = "webhook-sig".into();
+            }
+        }
+        let found = verify(
+            &[],
+            &Input {
+                capture: &renamed,
+                secret: WHSEC,
+                url: None,
+                now_ms: 1_700_000_010_000,
+                tolerance_secs: None,
+            },
+        );
+        assert!(found[0].reason.contains("did you mean `webhook-sig`"), "{found:?}");
+        // Without its `whsec_` prefix the key still verifies, as the official libraries do.
+        assert!(one(&c, "MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw", 1_700_000_010).verified);
+    }
+
+    #[test]
+    fn vapi_wins_over_hmac_sha256_for_x_signature() {
+        let body = r#"{"message":{}}"#;
+        let mac = hex::encode(hmac(Algorithm::Sha256, b"vs", &[b"1700000000000.", body.as_bytes()]));
+        let raw = format!(
+            "POST /h HTTP/1.1\r\nHost: a\r\nx-timestamp: 1700000000000\r\nx-signature: {mac}\r\n\r\n{{\"message\": {{}}}}"
+        );
+        let c = read(raw.as_bytes()).expect("reads").remove(0);
+        let found = verify(
+            &[],
+            &Input {
+                capture: &c,
+                secret: "vs",
+                url: None,
+                now_ms: 1_700_000_001_000,
+                tolerance_secs: None,
+            },
+        );
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].scheme, "vapi");
+        assert!(found[0].reason.contains("re-serialised"), "{found:?}");
+    }
+
+    #[test]
     fn twilio_behind_a_tunnel() {
         let token = "0123456789abcdef0123456789abcdef";
         let form = "CallSid=CA1&From=%2B14155552671";
@@ -571,6 +737,24 @@ mod tests {
         let f = verify_scheme(
             Scheme::Twilio,
             &Input {
+                url: Some(&public),
+                ..input
+            },
+        );
+        assert!(f.verified, "{}", f.reason);
+        // Signed with the default port written out: Twilio's validator accepts it, so do we.
+        let signed = twilio_form_string("https://abc.ngrok.app:443/voice", &fields);
+        let sig = B64.encode(hmac(Algorithm::Sha1, token.as_bytes(), &[signed.as_bytes()]));
+        let mut c2 = c.clone();
+        for (k, v) in &mut c2.headers {
+            if k == "X-Twilio-Signature" {
+                *v = sig.clone();
+            }
+        }
+        let f = verify_scheme(
+            Scheme::Twilio,
+            &Input {
+                capture: &c2,
                 url: Some(&public),
                 ..input
             },
