@@ -526,5 +526,8 @@ fn drill_stops_when_the_endpoint_is_not_there() {
         .expect("runs");
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(2), "{stderr}");
-    assert!(stderr.contains("the correct delivery got no answer"), "{stderr}");
+    assert!(
+        stderr.contains("the correct delivery got no answer"),
+        "{stderr}"
+    );
 }

@@ -656,7 +656,11 @@ mod tests {
         let mut nl = c.clone();
         nl.body.push(b'\n');
         let f = one(&nl, WHSEC, 1_700_000_010);
-        assert!(f.reason.contains("trailing newline was added"), "{}", f.reason);
+        assert!(
+            f.reason.contains("trailing newline was added"),
+            "{}",
+            f.reason
+        );
         // No scheme given and the header misnamed: the near name is the answer.
         let mut renamed = c.clone();
         for (k, _) in &mut renamed.headers {
@@ -674,7 +678,10 @@ mod tests {
                 tolerance_secs: None,
             },
         );
-        assert!(found[0].reason.contains("did you mean `webhook-sig`"), "{found:?}");
+        assert!(
+            found[0].reason.contains("did you mean `webhook-sig`"),
+            "{found:?}"
+        );
         // Without its `whsec_` prefix the key still verifies, as the official libraries do.
         assert!(one(&c, "MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw", 1_700_000_010).verified);
     }
@@ -682,7 +689,11 @@ mod tests {
     #[test]
     fn vapi_wins_over_hmac_sha256_for_x_signature() {
         let body = r#"{"message":{}}"#;
-        let mac = hex::encode(hmac(Algorithm::Sha256, b"vs", &[b"1700000000000.", body.as_bytes()]));
+        let mac = hex::encode(hmac(
+            Algorithm::Sha256,
+            b"vs",
+            &[b"1700000000000.", body.as_bytes()],
+        ));
         let raw = format!(
             "POST /h HTTP/1.1\r\nHost: a\r\nx-timestamp: 1700000000000\r\nx-signature: {mac}\r\n\r\n{{\"message\": {{}}}}"
         );
@@ -744,7 +755,11 @@ mod tests {
         assert!(f.verified, "{}", f.reason);
         // Signed with the default port written out: Twilio's validator accepts it, so do we.
         let signed = twilio_form_string("https://abc.ngrok.app:443/voice", &fields);
-        let sig = B64.encode(hmac(Algorithm::Sha1, token.as_bytes(), &[signed.as_bytes()]));
+        let sig = B64.encode(hmac(
+            Algorithm::Sha1,
+            token.as_bytes(),
+            &[signed.as_bytes()],
+        ));
         let mut c2 = c.clone();
         for (k, v) in &mut c2.headers {
             if k == "X-Twilio-Signature" {
