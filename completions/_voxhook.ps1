@@ -156,7 +156,7 @@ Register-ArgumentCompleter -Native -CommandName 'voxhook' -ScriptBlock {
             [CompletionResult]::new('--platform', '--platform', [CompletionResultType]::ParameterName, 'The platform whose signature this is (its own scheme)')
             [CompletionResult]::new('--scheme', '--scheme', [CompletionResultType]::ParameterName, 'The signing scheme [sign: default the platform''s, else standard-webhooks; verify: default every scheme whose header the capture carries]')
             [CompletionResult]::new('--secret', '--secret', [CompletionResultType]::ParameterName, 'The signing secret (whsec_… for standard-webhooks, the API key for retell, the auth token for twilio)')
-            [CompletionResult]::new('--request', '--request', [CompletionResultType]::ParameterName, 'The captured request: raw HTTP/1.1 text, `test --json` output, or `mock --log` lines')
+            [CompletionResult]::new('--request', '--request', [CompletionResultType]::ParameterName, 'The captured request: raw HTTP/1.1 text, `test --json` output, or `mock --log` lines (`-` reads standard input)')
             [CompletionResult]::new('--url', '--url', [CompletionResultType]::ParameterName, 'The URL the sender signed, when the capture''s differs (Twilio behind a tunnel)')
             [CompletionResult]::new('--tolerance', '--tolerance', [CompletionResultType]::ParameterName, 'How far a signed timestamp may be from now [default: the scheme''s: 5m, ElevenLabs 30m]')
             [CompletionResult]::new('--now', '--now', [CompletionResultType]::ParameterName, 'Judge timestamps against this time (RFC 3339) instead of now')

@@ -147,7 +147,7 @@ set edit:completion:arg-completer[voxhook] = {|@words|
             cand --platform 'The platform whose signature this is (its own scheme)'
             cand --scheme 'The signing scheme [sign: default the platform''s, else standard-webhooks; verify: default every scheme whose header the capture carries]'
             cand --secret 'The signing secret (whsec_… for standard-webhooks, the API key for retell, the auth token for twilio)'
-            cand --request 'The captured request: raw HTTP/1.1 text, `test --json` output, or `mock --log` lines'
+            cand --request 'The captured request: raw HTTP/1.1 text, `test --json` output, or `mock --log` lines (`-` reads standard input)'
             cand --url 'The URL the sender signed, when the capture''s differs (Twilio behind a tunnel)'
             cand --tolerance 'How far a signed timestamp may be from now [default: the scheme''s: 5m, ElevenLabs 30m]'
             cand --now 'Judge timestamps against this time (RFC 3339) instead of now'

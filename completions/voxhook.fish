@@ -167,7 +167,7 @@ elevenlabs\t''
 twilio\t''
 bland\t''"
 complete -c voxhook -n "__fish_voxhook_using_subcommand verify" -l secret -d 'The signing secret (whsec_… for standard-webhooks, the API key for retell, the auth token for twilio)' -r
-complete -c voxhook -n "__fish_voxhook_using_subcommand verify" -l request -d 'The captured request: raw HTTP/1.1 text, `test --json` output, or `mock --log` lines' -r -F
+complete -c voxhook -n "__fish_voxhook_using_subcommand verify" -l request -d 'The captured request: raw HTTP/1.1 text, `test --json` output, or `mock --log` lines (`-` reads standard input)' -r -F
 complete -c voxhook -n "__fish_voxhook_using_subcommand verify" -l url -d 'The URL the sender signed, when the capture\'s differs (Twilio behind a tunnel)' -r
 complete -c voxhook -n "__fish_voxhook_using_subcommand verify" -l tolerance -d 'How far a signed timestamp may be from now [default: the scheme\'s: 5m, ElevenLabs 30m]' -r
 complete -c voxhook -n "__fish_voxhook_using_subcommand verify" -l now -d 'Judge timestamps against this time (RFC 3339) instead of now' -r

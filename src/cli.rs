@@ -271,6 +271,7 @@ pub struct VerifyArgs {
     #[command(flatten)]
     pub signer: SignerArgs,
     /// The captured request: raw HTTP/1.1 text, `test --json` output, or `mock --log` lines
+    /// (`-` reads standard input)
     #[arg(long, value_name = "FILE")]
     pub request: PathBuf,
     /// The URL the sender signed, when the capture's differs (Twilio behind a tunnel)

@@ -280,6 +280,18 @@ fn verify_says_in_one_line_why_a_capture_fails() {
         stdout.contains("verified with standard-webhooks"),
         "{stdout}"
     );
+    // The same capture on standard input.
+    let out = voxhook()
+        .args(["verify", "--secret", WHSEC, "--request", "-"])
+        .write_stdin(capture(body, body, now))
+        .output()
+        .expect("runs");
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
 
     let cases = [
         (
