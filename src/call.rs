@@ -706,9 +706,8 @@ pub fn turn_records_from_text(text: &str) -> Vec<plan::TurnRecord> {
         .filter(|l| !l.trim().is_empty())
         .map(|l| {
             let (who, words) = l.split_once(':').unwrap_or(("", l));
-            let who = who.trim().to_ascii_lowercase();
             plan::TurnRecord {
-                caller: ["caller", "customer", "user", "human", "client"].contains(&who.as_str()),
+                caller: crate::transcript::side_of(who) == Some(Side::Caller),
                 text: words.trim().to_string(),
                 at: None,
             }

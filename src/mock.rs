@@ -60,10 +60,10 @@ pub fn body_json(body: &[u8]) -> Json {
 
 /// Parameter values in a request: the arguments inside the platform's envelope (voxhook's
 /// `parameters`, Vapi's `toolCallList`, Retell's `args`, …), plus the query string.
-pub fn request_values(platform: Platform, body: &[u8], query: Option<&str>) -> Map<String, Json> {
+pub fn request_values(platform: Platform, body: &Json, query: Option<&str>) -> Map<String, Json> {
     let mut out = Map::new();
     let profile = crate::webhook::profile::profile(platform);
-    if let Some(args) = (profile.arguments)(&body_json(body)) {
+    if let Some(args) = (profile.arguments)(body) {
         out.extend(args);
     }
     if let Some(q) = query {
@@ -128,11 +128,12 @@ pub fn answer(
 
 impl Respond for Responder {
     fn respond(&self, req: &Request) -> ResponseTemplate {
-        let values = request_values(self.platform, &req.body, req.url.query());
+        let request = body_json(&req.body);
+        let values = request_values(self.platform, &request, req.url.query());
         let (label, status, headers, body, delay) = answer(&self.rules, &values);
         // The rule's body, in the platform's reply shape (Vapi's `results`, …).
         let profile = crate::webhook::profile::profile(self.platform);
-        let body = (profile.mock_reply)(self.kind, &body_json(&req.body), body);
+        let body = (profile.mock_reply)(self.kind, &request, body);
         let received = received(req, format!("{} -> {status} ({label})", self.target_name));
         if let Some(feed) = &self.feed {
             // The receiver is gone only when the command is ending.
@@ -319,21 +320,31 @@ mod tests {
         let vox = Platform::Voxhook;
         let v = request_values(
             vox,
-            br#"{"action":"a","parameters":{"n":"ORD-00000"}}"#,
+            &body_json(br#"{"action":"a","parameters":{"n":"ORD-00000"}}"#),
             None,
         );
         assert_eq!(answer(&rules, &v).1, 404);
-        let v = request_values(vox, br#"{"parameters":{"n":"ORD-12345"}}"#, None);
+        let v = request_values(
+            vox,
+            &body_json(br#"{"parameters":{"n":"ORD-12345"}}"#),
+            None,
+        );
         assert_eq!(answer(&rules, &v).1, 200);
         let v = request_values(
             Platform::Vapi,
-            br#"{"message":{"toolCallList":[{"function":{"arguments":{"n":"ORD-00000"}}}]}}"#,
+            &body_json(
+                br#"{"message":{"toolCallList":[{"function":{"arguments":{"n":"ORD-00000"}}}]}}"#,
+            ),
             None,
         );
         assert_eq!(answer(&rules, &v).1, 404);
-        let v = request_values(Platform::Twilio, b"CallSid=CA1&n=ORD-00000", None);
+        let v = request_values(
+            Platform::Twilio,
+            &body_json(b"CallSid=CA1&n=ORD-00000"),
+            None,
+        );
         assert_eq!(answer(&rules, &v).1, 404);
-        let v = request_values(vox, b"", Some("n=ORD-00000"));
+        let v = request_values(vox, &body_json(b""), Some("n=ORD-00000"));
         assert_eq!(answer(&rules, &v).1, 404);
     }
 
@@ -343,7 +354,7 @@ mod tests {
         assert_eq!(
             answer(
                 &rules,
-                &request_values(Platform::Voxhook, b"", Some("gallons=40"))
+                &request_values(Platform::Voxhook, &body_json(b""), Some("gallons=40"))
             )
             .1,
             201

@@ -126,6 +126,24 @@ pub fn warn_fixed_clock(now: chrono::DateTime<chrono::FixedOffset>) {
     }
 }
 
+/// The bytes of a file, or of standard input for `-` (as curl's `-d @-`).
+pub fn read_input(path: &std::path::Path) -> Result<Vec<u8>> {
+    if path.as_os_str() == "-" {
+        let mut b = Vec::new();
+        std::io::Read::read_to_end(&mut std::io::stdin().lock(), &mut b).map_err(|source| {
+            Error::Io {
+                path: "<stdin>".into(),
+                source,
+            }
+        })?;
+        return Ok(b);
+    }
+    std::fs::read(path).map_err(|source| Error::Io {
+        path: path.into(),
+        source,
+    })
+}
+
 /// Parse `K=V` pairs from the command line.
 pub fn parse_pairs(items: &[String], flag: &str) -> Result<Vec<(String, String)>> {
     items

@@ -20,29 +20,16 @@ pub fn scheme_of(s: &SignerArgs) -> Option<Scheme> {
 
 /// `BODY`, `@FILE` or `-` (standard input), as bytes.
 pub fn read_body(arg: &str) -> Result<Vec<u8>> {
-    if arg == "-" {
-        use std::io::{IsTerminal, Read};
-        if std::io::stdin().is_terminal() {
-            return Err(Error::input(
-                "no body: pass it as an argument, @FILE, or pipe it to standard input",
-            ));
-        }
-        let mut b = Vec::new();
-        std::io::stdin()
-            .lock()
-            .read_to_end(&mut b)
-            .map_err(|source| Error::Io {
-                path: "<stdin>".into(),
-                source,
-            })?;
-        return Ok(b);
+    use std::io::IsTerminal;
+    if arg == "-" && std::io::stdin().is_terminal() {
+        return Err(Error::input(
+            "no body: pass it as an argument, @FILE, or pipe it to standard input",
+        ));
     }
-    match arg.strip_prefix('@') {
-        Some(path) => std::fs::read(path).map_err(|source| Error::Io {
-            path: path.into(),
-            source,
-        }),
-        None => Ok(arg.as_bytes().to_vec()),
+    match (arg, arg.strip_prefix('@')) {
+        ("-", _) => super::read_input(std::path::Path::new("-")),
+        (_, Some(path)) => super::read_input(std::path::Path::new(path)),
+        _ => Ok(arg.as_bytes().to_vec()),
     }
 }
 

@@ -126,21 +126,7 @@ pub fn run(a: SimulateArgs, g: &Global) -> Result<Outcome> {
 /// and caller.
 fn prepare(a: &SimulateArgs, def: &crate::definition::Definition) -> Result<Prepared> {
     // `-` is standard input, as for curl's `-d @-`; the format then comes from the content.
-    let bytes = if a.transcript.as_os_str() == "-" {
-        let mut b = Vec::new();
-        std::io::Read::read_to_end(&mut std::io::stdin().lock(), &mut b).map_err(|source| {
-            Error::Io {
-                path: "<stdin>".into(),
-                source,
-            }
-        })?;
-        b
-    } else {
-        std::fs::read(&a.transcript).map_err(|source| Error::Io {
-            path: a.transcript.clone(),
-            source,
-        })?
-    };
+    let bytes = super::read_input(&a.transcript)?;
     let mut transcript = crate::transcript::read(&a.transcript, &bytes).map_err(|e| {
         Error::input(format!(
             "{}: {}: {}",

@@ -8,21 +8,7 @@ use crate::{Error, Outcome, Result};
 
 pub fn run(a: &VerifyArgs, g: &Global) -> Result<Outcome> {
     // `-` reads the capture from standard input, as `sign -` reads a body.
-    let bytes = if a.request.as_os_str() == "-" {
-        let mut b = Vec::new();
-        std::io::Read::read_to_end(&mut std::io::stdin().lock(), &mut b).map_err(|source| {
-            Error::Io {
-                path: "<stdin>".into(),
-                source,
-            }
-        })?;
-        b
-    } else {
-        std::fs::read(&a.request).map_err(|source| Error::Io {
-            path: a.request.clone(),
-            source,
-        })?
-    };
+    let bytes = super::read_input(&a.request)?;
     let file = a.request.display().to_string();
     let captures = capture::read(&bytes).map_err(|e| Error::input(format!("{file}: {e}")))?;
     let mut captures = captures;

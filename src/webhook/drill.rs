@@ -97,8 +97,11 @@ fn wrong_secret(scheme: Scheme, secret: &str) -> String {
             "whsec_{}",
             base64::engine::general_purpose::STANDARD.encode(b"voxhook-drill-wrong-secret-24b")
         ),
-        Scheme::Twilio => "ffffffffffffffffffffffffffffffff"
-            .replace('f', if secret.starts_with('f') { "e" } else { "f" }),
+        // Another 32-hex token: the first digit changed.
+        Scheme::Twilio => {
+            let first = if secret.starts_with('f') { "e" } else { "f" };
+            format!("{first}{}", secret.get(1..).unwrap_or_default())
+        }
         _ => format!("{secret}-wrong"),
     }
 }

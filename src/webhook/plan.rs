@@ -609,7 +609,8 @@ pub fn build(input: &PlanInput) -> Result<RequestPlan, PlanError> {
             platform.as_str()
         ));
     }
-    // The URL the platform has on file for the tool (Vapi repeats it in the envelope).
+    // The URL the platform calls (`--public-url`, else the file's): Vapi repeats it in the
+    // envelope, Twilio signs it.
     let tool_url = input
         .public_url
         .map(|p| public_url(p, &url))
@@ -765,8 +766,6 @@ pub fn build(input: &PlanInput) -> Result<RequestPlan, PlanError> {
                 ),
             )
         });
-        let public = input.public_url.map(|p| public_url(p, &url));
-        let signed_url = public.clone().unwrap_or_else(|| url.clone());
         let form = match &payload {
             Some(super::profile::Payload::Form(f)) if template.is_none() => Some(f.as_slice()),
             _ => None,
@@ -778,7 +777,7 @@ pub fn build(input: &PlanInput) -> Result<RequestPlan, PlanError> {
             &super::signing::SignInput {
                 secret: &secret,
                 body: &bytes,
-                url: public.as_ref().unwrap_or(&url),
+                url: &tool_url,
                 form,
                 unix_ms,
                 message_id: &id,
@@ -801,7 +800,7 @@ pub fn build(input: &PlanInput) -> Result<RequestPlan, PlanError> {
             scheme,
             settings: s.clone(),
             secret: secret.clone(),
-            url: signed_url,
+            url: tool_url.clone(),
             form: form.map(<[(String, String)]>::to_vec),
             unix_ms,
             message_id: id.clone(),

@@ -221,8 +221,8 @@ pub fn envelope_parts(body: &Json) -> Option<Result<Json, Json>> {
 }
 
 /// Who ended the call: the agent when it spoke last.
-pub fn agent_hung_up(f: &Facts) -> bool {
-    f.post_call().turns.last().is_some_and(|t| !t.caller)
+pub fn agent_hung_up(pc: &crate::webhook::plan::PostCall) -> bool {
+    pc.turns.last().is_some_and(|t| !t.caller)
 }
 
 /// A tool's mock reply for platforms whose tools answer with the result itself: voxhook's
@@ -312,11 +312,6 @@ pub fn every_event(_: &str) -> bool {
 /// The system reply check most platforms share: any 2xx.
 pub fn any_2xx(_: SystemKind, r: &Reply) -> Option<String> {
     (!(200..300).contains(&r.status)).then(|| format!("status {}", r.status))
-}
-
-/// A turn of the call as platforms report it.
-pub fn turns(f: &Facts) -> Vec<crate::webhook::plan::TurnRecord> {
-    f.post_call().turns
 }
 
 #[cfg(test)]

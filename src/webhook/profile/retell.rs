@@ -96,7 +96,7 @@ pub fn call(f: &Facts, status: &str) -> Json {
                 "disconnection_reason".into(),
                 json!(if pc.ended_reason.contains("blocked") {
                     "error_inbound_webhook"
-                } else if agent_hung_up(f) {
+                } else if agent_hung_up(&pc) {
                     "agent_hangup"
                 } else {
                     "user_hangup"

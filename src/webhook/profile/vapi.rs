@@ -109,10 +109,11 @@ fn tool_call(f: &Facts, t: &ToolCall) -> Payload {
 
 /// Vapi's `endedReason` for how the replay ended: refused by pre_call, or hung up by
 /// whoever spoke last.
-fn ended_reason(f: &Facts, reason: &str) -> &'static str {
+fn ended_reason(pc: &crate::webhook::plan::PostCall) -> &'static str {
+    let reason = &pc.ended_reason;
     if reason.contains("blocked") {
         "assistant-request-returned-error"
-    } else if agent_hung_up(f) {
+    } else if agent_hung_up(pc) {
         "assistant-ended-call"
     } else {
         "customer-ended-call"
@@ -157,10 +158,7 @@ fn system(f: &Facts, kind: SystemKind) -> Payload {
                 .iter()
                 .map(|t| format!("{}: {}", if t.caller { "User" } else { "AI" }, t.text))
                 .collect();
-            fields.insert(
-                "endedReason".into(),
-                json!(ended_reason(f, &pc.ended_reason)),
-            );
+            fields.insert("endedReason".into(), json!(ended_reason(&pc)));
             fields.insert(
                 "artifact".into(),
                 json!({ "messages": messages, "transcript": transcript.join("\n") }),
