@@ -309,6 +309,7 @@ mod tests {
             status,
             headers: vec![],
             body: Some(json!({"s": status})),
+            body_span: None,
             delay: None,
             span: Span::default(),
         }

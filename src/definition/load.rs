@@ -1157,6 +1157,7 @@ impl<'s> Loader<'s> {
                 status: 200,
                 headers: Vec::new(),
                 body: None,
+                body_span: None,
                 delay: None,
                 span: item.span,
             };
@@ -1177,6 +1178,7 @@ impl<'s> Loader<'s> {
                     .collect();
             }
             m.body = o.get("body").map(Node::to_json);
+            m.body_span = o.key_span("body");
             m.delay = o
                 .get("delay")
                 .and_then(|n| self.duration(n, "mock.delay"))

@@ -421,6 +421,8 @@ pub struct MockRule {
     pub status: u16,
     pub headers: Vec<(String, String)>,
     pub body: Option<Json>,
+    /// Where `body:` is written.
+    pub body_span: Option<Span>,
     pub delay: Option<Duration>,
     pub span: Span,
 }

@@ -136,21 +136,41 @@ pub fn coerce_type(ty: ParamType, value: &Json, region: &str) -> Result<Json, St
 }
 
 /// Check a whole parameter object against a JSON Schema. Errors name the failing location.
-pub fn validate_schema(schema: &Json, instance: &Json) -> Result<(), Vec<String>> {
+/// A value that a JSON Schema refuses, and where inside the value.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SchemaError {
+    pub path: Vec<super::yaml::PathSeg>,
+    pub message: String,
+}
+
+impl std::fmt::Display for SchemaError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+pub fn validate_schema(schema: &Json, instance: &Json) -> Result<(), Vec<SchemaError>> {
     let validator = jsonschema::options()
         .should_validate_formats(true)
         .build(schema)
-        .map_err(|e| vec![format!("invalid schema: {e}")])?;
-    let errors: Vec<String> = validator
+        .map_err(|e| {
+            vec![SchemaError {
+                path: Vec::new(),
+                message: format!("invalid schema: {e}"),
+            }]
+        })?;
+    let errors: Vec<SchemaError> = validator
         .iter_errors(instance)
         .map(|e| {
+            let path = schema_path(e.instance_path());
             let at = e.instance_path().to_string();
             let name = at.trim_start_matches('/').to_string();
-            if name.is_empty() {
+            let message = if name.is_empty() {
                 e.to_string()
             } else {
                 format!("parameter `{name}`: {e}")
-            }
+            };
+            SchemaError { path, message }
         })
         .collect();
     if errors.is_empty() {
@@ -158,6 +178,18 @@ pub fn validate_schema(schema: &Json, instance: &Json) -> Result<(), Vec<String>
     } else {
         Err(errors)
     }
+}
+
+/// A jsonschema location as path steps.
+pub fn schema_path(at: &jsonschema::paths::Location) -> Vec<super::yaml::PathSeg> {
+    use super::yaml::PathSeg;
+    use jsonschema::paths::LocationSegment;
+    at.iter()
+        .map(|seg| match seg {
+            LocationSegment::Property(k) => PathSeg::Key(k.into_owned()),
+            LocationSegment::Index(i) => PathSeg::Index(i),
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -212,6 +244,6 @@ mod tests {
             json!({"type": "object", "properties": {"n": {"type": "integer"}}, "required": ["n"]});
         assert!(validate_schema(&schema, &json!({"n": 3})).is_ok());
         let e = validate_schema(&schema, &json!({"n": "x"})).expect_err("bad");
-        assert!(e[0].contains("parameter `n`"), "{e:?}");
+        assert!(e[0].message.contains("parameter `n`"), "{e:?}");
     }
 }

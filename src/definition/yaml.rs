@@ -120,6 +120,63 @@ impl Node {
     }
 }
 
+/// One step into a JSON value: a key of an object or an index of a list.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum PathSeg {
+    Key(String),
+    Index(usize),
+}
+
+impl Node {
+    /// The outermost node that starts where `at` starts: the YAML behind a value the model
+    /// kept only as JSON (a schema, a body, a test's values).
+    pub fn node_at(&self, at: Span) -> Option<&Node> {
+        let mut node = self;
+        loop {
+            if node.span.offset == at.offset && node.span.line == at.line {
+                return Some(node);
+            }
+            let children: Vec<&Node> = match &node.value {
+                Value::Seq(items) => items.iter().collect(),
+                Value::Map(pairs) => pairs.iter().map(|(_, v)| v).collect(),
+                _ => return None,
+            };
+            // Children come in document order: the one to enter is the last that starts at or
+            // before the place; one that starts exactly there is the answer itself.
+            let next = children
+                .into_iter()
+                .take_while(|c| c.span.offset <= at.offset)
+                .last()?;
+            if std::ptr::eq(next, node) {
+                return None;
+            }
+            node = next;
+        }
+    }
+
+    /// Where a JSON path inside this node is written: the key's own place for an object
+    /// member (what a finding about `type: stringg` should point at), the item itself for a
+    /// list entry. It stops at the deepest step that exists.
+    pub fn locate(&self, path: &[PathSeg]) -> Span {
+        let mut node = self;
+        let mut span = self.span;
+        for seg in path {
+            let next = match (seg, &node.value) {
+                (PathSeg::Key(k), Value::Map(pairs)) => pairs
+                    .iter()
+                    .find(|(key, _)| key.as_str() == Some(k.as_str()))
+                    .map(|(key, v)| (key.span, v)),
+                (PathSeg::Index(i), Value::Seq(items)) => items.get(*i).map(|v| (v.span, v)),
+                _ => None,
+            };
+            let Some((at, child)) = next else { break };
+            span = at;
+            node = child;
+        }
+        span
+    }
+}
+
 /// Why a document could not be read at all.
 #[derive(Debug, Clone)]
 pub struct ParseError {

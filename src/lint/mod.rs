@@ -128,6 +128,9 @@ pub struct Ctx<'a> {
     pub sites: Vec<Site<'a>>,
     pub check_env: bool,
     pub env: EnvSource,
+    /// The file's YAML tree, parsed again only when a finding needs a place inside a value
+    /// the model keeps as JSON (a schema, a body, test and mock values).
+    root: std::sync::OnceLock<Option<crate::definition::yaml::Node>>,
 }
 
 impl<'a> Ctx<'a> {
@@ -154,9 +157,26 @@ impl<'a> Ctx<'a> {
             env: EnvSource {
                 dotenv: def.dotenv.clone(),
             },
+            root: std::sync::OnceLock::new(),
         }
     }
+
+    /// The place of `path` inside the JSON value written at `base`: the offending key's own
+    /// line and column rather than the line that opens the value. Falls back to `base`.
+    pub fn locate(&self, base: Span, path: &[crate::definition::yaml::PathSeg]) -> Span {
+        if path.is_empty() {
+            return base;
+        }
+        let root = self
+            .root
+            .get_or_init(|| crate::definition::yaml::parse(&self.def.source).ok());
+        root.as_ref()
+            .and_then(|r| r.node_at(base))
+            .map(|n| n.locate(path))
+            .unwrap_or(base)
+    }
 }
+
 
 /// Run every rule over a loaded file. Findings come back ordered by place.
 pub fn lint(loaded: &Loaded, check_env: bool) -> Vec<Finding> {

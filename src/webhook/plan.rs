@@ -452,7 +452,10 @@ pub fn resolve_partial(
             return Ok((out, missing));
         }
         crate::definition::values::validate_schema(&schema.value, &Json::Object(out.clone()))
-            .map_err(|errors| ParamError::Other(errors.join("; ")))?;
+            .map_err(|errors| {
+                let messages: Vec<String> = errors.iter().map(|e| e.to_string()).collect();
+                ParamError::Other(messages.join("; "))
+            })?;
         return Ok((out, missing));
     }
     for (k, _) in given {

@@ -86,6 +86,7 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
         }
         for t in &a.tests {
             check_values(
+                ctx,
                 a,
                 &t.parameters,
                 &format!("test `{}`", t.name.value),
@@ -95,12 +96,13 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
             );
         }
         for mock in &a.mock {
-            check_values(a, &mock.when, "mock `when`", false, &coerce, out);
+            check_values(ctx, a, &mock.when, "mock `when`", false, &coerce, out);
         }
     }
 }
 
 fn check_values(
+    ctx: &Ctx,
     a: &Action,
     values: &KeyValues<Json>,
     what: &str,
@@ -109,19 +111,26 @@ fn check_values(
     out: &mut Vec<Finding>,
 ) {
     if let Some(schema) = &a.schema {
-        if !whole {
-            return;
-        }
         let obj: serde_json::Map<String, Json> = values
             .iter()
             .map(|(k, v)| (k.value.clone(), v.value.clone()))
             .collect();
+        // A mock's `when` names some of the parameters: only what it names is checked.
+        let mut schema = schema.value.clone();
+        if !whole {
+            if let Some(o) = schema.as_object_mut() {
+                o.remove("required");
+            }
+        }
         if let Err(errors) =
-            crate::definition::values::validate_schema(&schema.value, &Json::Object(obj))
+            crate::definition::values::validate_schema(&schema, &Json::Object(obj))
         {
-            let span = values.first().map(|(k, _)| k.span).unwrap_or(a.span);
             for e in errors {
-                out.push(Finding::error(RULE.code, span, format!("{what}: {e}")));
+                out.push(Finding::error(
+                    RULE.code,
+                    place(ctx, a, values, &e.path),
+                    format!("{what}: {e}"),
+                ));
             }
         }
         return;
@@ -149,5 +158,61 @@ fn check_values(
                 )),
             ),
         }
+    }
+}
+
+/// Where a schema error inside test or mock values is written: the key it names, or deeper
+/// inside that key's value; the first value when it is about the whole set (a missing key).
+fn place(
+    ctx: &Ctx,
+    a: &Action,
+    values: &KeyValues<Json>,
+    path: &[crate::definition::yaml::PathSeg],
+) -> crate::diag::Span {
+    use crate::definition::yaml::PathSeg;
+    let first = values.first().map(|(k, _)| k.span).unwrap_or(a.span);
+    let Some((PathSeg::Key(name), rest)) = path.split_first() else {
+        return first;
+    };
+    match values.iter().find(|(k, _)| &k.value == name) {
+        Some((k, _)) if rest.is_empty() => k.span,
+        Some((_, v)) => ctx.locate(v.span, rest),
+        None => first,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::definition::load_str;
+    use std::path::Path;
+
+    fn places(src: &str) -> Vec<(u32, u32, String)> {
+        let loaded = load_str(Path::new("t.yaml"), src);
+        crate::lint::lint(&loaded, false)
+            .into_iter()
+            .filter(|f| f.code == "invalid-value")
+            .map(|f| (f.span.line, f.span.col, f.message))
+            .collect()
+    }
+
+    const HEAD: &str = "version: 1\nactions:\n  - name: book\n    description: Book a visit. Use when the caller wants to book a visit.\n    webhook: { url: https://api.example.com/book }\n    schema:\n      type: object\n      properties:\n        date: { type: string }\n        visit:\n          type: object\n          properties: { hours: { type: integer } }\n      required: [date]\n";
+
+    #[test]
+    fn a_test_value_is_reported_at_its_own_key_and_deeper() {
+        let src = format!(
+            "{HEAD}    tests:\n      - name: one\n        parameters:\n          date: 12\n          visit:\n            hours: many\n"
+        );
+        let found = places(&src);
+        let at: Vec<(u32, u32)> = found.iter().map(|(l, c, _)| (*l, *c)).collect();
+        assert_eq!(at, vec![(17, 11), (19, 13)], "{found:?}");
+    }
+
+    #[test]
+    fn a_mock_when_is_checked_against_the_schema_without_required() {
+        let src = format!("{HEAD}    mock:\n      - when: {{ visit: {{ hours: x }} }}\n");
+        let found = places(&src);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!((found[0].0, found[0].1), (15, 26), "{found:?}");
+        assert!(found[0].2.starts_with("mock `when`"), "{found:?}");
     }
 }

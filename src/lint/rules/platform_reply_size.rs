@@ -26,7 +26,7 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                 out.push(
                     Finding::warning(
                         RULE.code,
-                        m.span,
+                        m.body_span.unwrap_or(m.span),
                         format!(
                             "action `{}`: this mock reply is {chars} characters; {} passes at most {max} to the agent",
                             a.name.value,
