@@ -39,6 +39,8 @@ Register-ArgumentCompleter -Native -CommandName 'voxhook' -ScriptBlock {
             [CompletionResult]::new('sign', 'sign', [CompletionResultType]::ParameterValue, 'Print the signature headers a platform would add to a body, ready for curl')
             [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Say whether a captured request''s signature verifies, or exactly why not')
             [CompletionResult]::new('drill', 'drill', [CompletionResultType]::ParameterValue, 'Send a correct delivery, then the forgeries an endpoint must refuse; grade each')
+            [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Read a platform''s tool JSON (one tool, a list, an assistant or agent) into actions YAML')
+            [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Write actions as a platform''s tool JSON, ready for its API')
             [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Write a starter voxhook.yaml')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the actions and system webhooks')
             [CompletionResult]::new('schema', 'schema', [CompletionResultType]::ParameterValue, 'Print the JSON Schema (draft 2020-12) of the action file')
@@ -199,6 +201,35 @@ Register-ArgumentCompleter -Native -CommandName 'voxhook' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
         }
+        'voxhook;import' {
+            [CompletionResult]::new('--platform', '--platform', [CompletionResultType]::ParameterName, 'Whose tool JSON FILE is')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Write the YAML to FILE (replacing it) instead of standard output')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Write the YAML to FILE (replacing it) instead of standard output')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour output (NO_COLOR and CLICOLOR_FORCE are honoured under auto)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only findings, failures and the verdict')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only findings, failures and the verdict')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print more: timings, resolved addresses, why a trigger fired')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print more: timings, resolved addresses, why a trigger fired')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'voxhook;export' {
+            [CompletionResult]::new('--platform', '--platform', [CompletionResultType]::ParameterName, 'Whose tool JSON to write')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Write the JSON to FILE (replacing it) instead of standard output')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Write the JSON to FILE (replacing it) instead of standard output')
+            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'The action file [default: $VOXHOOK_FILE, else voxhook.yaml or voxhook.yml here]')
+            [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'The action file [default: $VOXHOOK_FILE, else voxhook.yaml or voxhook.yml here]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour output (NO_COLOR and CLICOLOR_FORCE are honoured under auto)')
+            [CompletionResult]::new('--show-secrets', '--show-secrets', [CompletionResultType]::ParameterName, 'Write the values of ${env:…} (tokens, keys) instead of the placeholders')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only findings, failures and the verdict')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only findings, failures and the verdict')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print more: timings, resolved addresses, why a trigger fired')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print more: timings, resolved addresses, why a trigger fired')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
         'voxhook;init' {
             [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'The action file [default: $VOXHOOK_FILE, else voxhook.yaml or voxhook.yml here]')
             [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'The action file [default: $VOXHOOK_FILE, else voxhook.yaml or voxhook.yml here]')
@@ -258,6 +289,8 @@ Register-ArgumentCompleter -Native -CommandName 'voxhook' -ScriptBlock {
             [CompletionResult]::new('sign', 'sign', [CompletionResultType]::ParameterValue, 'Print the signature headers a platform would add to a body, ready for curl')
             [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Say whether a captured request''s signature verifies, or exactly why not')
             [CompletionResult]::new('drill', 'drill', [CompletionResultType]::ParameterValue, 'Send a correct delivery, then the forgeries an endpoint must refuse; grade each')
+            [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Read a platform''s tool JSON (one tool, a list, an assistant or agent) into actions YAML')
+            [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Write actions as a platform''s tool JSON, ready for its API')
             [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Write a starter voxhook.yaml')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the actions and system webhooks')
             [CompletionResult]::new('schema', 'schema', [CompletionResultType]::ParameterValue, 'Print the JSON Schema (draft 2020-12) of the action file')
@@ -284,6 +317,12 @@ Register-ArgumentCompleter -Native -CommandName 'voxhook' -ScriptBlock {
             break
         }
         'voxhook;help;drill' {
+            break
+        }
+        'voxhook;help;import' {
+            break
+        }
+        'voxhook;help;export' {
             break
         }
         'voxhook;help;init' {

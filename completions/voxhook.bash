@@ -22,8 +22,14 @@ _voxhook() {
             voxhook,drill)
                 cmd="voxhook__subcmd__drill"
                 ;;
+            voxhook,export)
+                cmd="voxhook__subcmd__export"
+                ;;
             voxhook,help)
                 cmd="voxhook__subcmd__help"
+                ;;
+            voxhook,import)
+                cmd="voxhook__subcmd__import"
                 ;;
             voxhook,init)
                 cmd="voxhook__subcmd__init"
@@ -58,8 +64,14 @@ _voxhook() {
             voxhook__subcmd__help,drill)
                 cmd="voxhook__subcmd__help__subcmd__drill"
                 ;;
+            voxhook__subcmd__help,export)
+                cmd="voxhook__subcmd__help__subcmd__export"
+                ;;
             voxhook__subcmd__help,help)
                 cmd="voxhook__subcmd__help__subcmd__help"
+                ;;
+            voxhook__subcmd__help,import)
+                cmd="voxhook__subcmd__help__subcmd__import"
                 ;;
             voxhook__subcmd__help,init)
                 cmd="voxhook__subcmd__help__subcmd__init"
@@ -95,7 +107,7 @@ _voxhook() {
 
     case "${cmd}" in
         voxhook)
-            opts="-f -q -v -h -V --file --color --quiet --verbose --help --version lint test simulate mock sign verify drill init list schema completions help"
+            opts="-f -q -v -h -V --file --color --quiet --verbose --help --version lint test simulate mock sign verify drill import export init list schema completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -208,8 +220,46 @@ _voxhook() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        voxhook__subcmd__export)
+            opts="-o -f -q -v -h --platform --output --show-secrets --file --color --quiet --verbose --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --platform)
+                    COMPREPLY=($(compgen -W "vapi retell elevenlabs bland" -- "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -f)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         voxhook__subcmd__help)
-            opts="lint test simulate mock sign verify drill init list schema completions help"
+            opts="lint test simulate mock sign verify drill import export init list schema completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -250,7 +300,35 @@ _voxhook() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        voxhook__subcmd__help__subcmd__export)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         voxhook__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        voxhook__subcmd__help__subcmd__import)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -383,6 +461,36 @@ _voxhook() {
                 return 0
             fi
             case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        voxhook__subcmd__import)
+            opts="-o -q -v -h --platform --output --color --quiet --verbose --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --platform)
+                    COMPREPLY=($(compgen -W "vapi retell elevenlabs bland" -- "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;

@@ -36,6 +36,8 @@ set edit:completion:arg-completer[voxhook] = {|@words|
             cand sign 'Print the signature headers a platform would add to a body, ready for curl'
             cand verify 'Say whether a captured request''s signature verifies, or exactly why not'
             cand drill 'Send a correct delivery, then the forgeries an endpoint must refuse; grade each'
+            cand import 'Read a platform''s tool JSON (one tool, a list, an assistant or agent) into actions YAML'
+            cand export 'Write actions as a platform''s tool JSON, ready for its API'
             cand init 'Write a starter voxhook.yaml'
             cand list 'List the actions and system webhooks'
             cand schema 'Print the JSON Schema (draft 2020-12) of the action file'
@@ -188,6 +190,33 @@ set edit:completion:arg-completer[voxhook] = {|@words|
             cand -h 'Print help'
             cand --help 'Print help'
         }
+        &'voxhook;import'= {
+            cand --platform 'Whose tool JSON FILE is'
+            cand -o 'Write the YAML to FILE (replacing it) instead of standard output'
+            cand --output 'Write the YAML to FILE (replacing it) instead of standard output'
+            cand --color 'When to colour output (NO_COLOR and CLICOLOR_FORCE are honoured under auto)'
+            cand -q 'Print only findings, failures and the verdict'
+            cand --quiet 'Print only findings, failures and the verdict'
+            cand -v 'Print more: timings, resolved addresses, why a trigger fired'
+            cand --verbose 'Print more: timings, resolved addresses, why a trigger fired'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'voxhook;export'= {
+            cand --platform 'Whose tool JSON to write'
+            cand -o 'Write the JSON to FILE (replacing it) instead of standard output'
+            cand --output 'Write the JSON to FILE (replacing it) instead of standard output'
+            cand -f 'The action file [default: $VOXHOOK_FILE, else voxhook.yaml or voxhook.yml here]'
+            cand --file 'The action file [default: $VOXHOOK_FILE, else voxhook.yaml or voxhook.yml here]'
+            cand --color 'When to colour output (NO_COLOR and CLICOLOR_FORCE are honoured under auto)'
+            cand --show-secrets 'Write the values of ${env:…} (tokens, keys) instead of the placeholders'
+            cand -q 'Print only findings, failures and the verdict'
+            cand --quiet 'Print only findings, failures and the verdict'
+            cand -v 'Print more: timings, resolved addresses, why a trigger fired'
+            cand --verbose 'Print more: timings, resolved addresses, why a trigger fired'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
         &'voxhook;init'= {
             cand -f 'The action file [default: $VOXHOOK_FILE, else voxhook.yaml or voxhook.yml here]'
             cand --file 'The action file [default: $VOXHOOK_FILE, else voxhook.yaml or voxhook.yml here]'
@@ -243,6 +272,8 @@ set edit:completion:arg-completer[voxhook] = {|@words|
             cand sign 'Print the signature headers a platform would add to a body, ready for curl'
             cand verify 'Say whether a captured request''s signature verifies, or exactly why not'
             cand drill 'Send a correct delivery, then the forgeries an endpoint must refuse; grade each'
+            cand import 'Read a platform''s tool JSON (one tool, a list, an assistant or agent) into actions YAML'
+            cand export 'Write actions as a platform''s tool JSON, ready for its API'
             cand init 'Write a starter voxhook.yaml'
             cand list 'List the actions and system webhooks'
             cand schema 'Print the JSON Schema (draft 2020-12) of the action file'
@@ -262,6 +293,10 @@ set edit:completion:arg-completer[voxhook] = {|@words|
         &'voxhook;help;verify'= {
         }
         &'voxhook;help;drill'= {
+        }
+        &'voxhook;help;import'= {
+        }
+        &'voxhook;help;export'= {
         }
         &'voxhook;help;init'= {
         }

@@ -55,6 +55,10 @@ pub enum Command {
     Verify(VerifyArgs),
     /// Send a correct delivery, then the forgeries an endpoint must refuse; grade each
     Drill(DrillArgs),
+    /// Read a platform's tool JSON (one tool, a list, an assistant or agent) into actions YAML
+    Import(ImportArgs),
+    /// Write actions as a platform's tool JSON, ready for its API
+    Export(ExportArgs),
     /// Write a starter voxhook.yaml
     Init(InitArgs),
     /// List the actions and system webhooks
@@ -334,4 +338,50 @@ fn region(s: &str) -> Result<String, String> {
     code.parse::<phonenumber::country::Id>()
         .map(|_| code.clone())
         .map_err(|_| format!("`{s}` is not a region code (two letters, e.g. US, GB, DE)"))
+}
+
+/// The platforms whose tools are definitions voxhook can read and write.
+#[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ToolPlatformArg {
+    Vapi,
+    Retell,
+    Elevenlabs,
+    Bland,
+}
+
+impl ToolPlatformArg {
+    pub fn name(self) -> String {
+        self.to_possible_value()
+            .map(|v| v.get_name().to_string())
+            .unwrap_or_default()
+    }
+}
+
+#[derive(Args, Debug)]
+pub struct ImportArgs {
+    /// Whose tool JSON FILE is
+    #[arg(long, value_enum, value_name = "P")]
+    pub platform: ToolPlatformArg,
+    /// The platform's JSON: one tool, a list of tools, or an assistant/agent/LLM holding them; `-` reads standard input
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+    /// Write the YAML to FILE (replacing it) instead of standard output
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Args, Debug)]
+pub struct ExportArgs {
+    /// Whose tool JSON to write
+    #[arg(long, value_enum, value_name = "P")]
+    pub platform: ToolPlatformArg,
+    /// The actions to export [default: every action]; one name prints one object, otherwise a list
+    #[arg(value_name = "ACTION")]
+    pub actions: Vec<String>,
+    /// Write the JSON to FILE (replacing it) instead of standard output
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Write the values of ${env:…} (tokens, keys) instead of the placeholders
+    #[arg(long)]
+    pub show_secrets: bool,
 }

@@ -6,7 +6,8 @@
 //! Layers, lowest first; a module imports only from layers below it (`tests/layering.rs`
 //! checks the imports):
 //! 1. `text`: string primitives. `diag` and `definition`: the file, its model and findings.
-//! 2. `extract`, `transcript`, `trigger`, `listener`, `webhook`, `lint`, `schema`: the engines.
+//! 2. `extract`, `transcript`, `trigger`, `listener`, `webhook`, `lint`, `schema`: the engines;
+//!    `tooldef` (platform tool JSON to and from actions).
 //! 3. `call` (replays a call through the webhook core) and `mock` (serves `mock:` rules).
 //! 4. `output`: every printer, over the data the layers below return.
 //! 5. `cli` (clap definitions, no work) and `commands` (the glue, and the program itself).
@@ -25,6 +26,7 @@ pub mod mock;
 pub mod output;
 pub mod schema;
 pub mod text;
+pub mod tooldef;
 pub mod transcript;
 pub mod trigger;
 pub mod webhook;

@@ -21,6 +21,7 @@ fn allowed(module: &str) -> Option<&'static [&'static str]> {
         "listener" => &["definition", "extract", "transcript", "trigger", "text"],
         "webhook" => &["definition", "diag", "text"],
         "lint" => &["definition", "diag", "text", "webhook", "schema"],
+        "tooldef" => &["definition", "diag", "text", "webhook"],
         "call" => &[
             "definition",
             "diag",
@@ -56,6 +57,7 @@ fn allowed(module: &str) -> Option<&'static [&'static str]> {
             "output",
             "schema",
             "text",
+            "tooldef",
             "transcript",
             "trigger",
             "webhook",

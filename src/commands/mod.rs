@@ -13,6 +13,7 @@ pub mod mock;
 pub mod sign;
 pub mod simulate;
 pub mod test;
+pub mod tools;
 pub mod verify;
 
 use crate::cli::{Command, SendArgs};
@@ -32,6 +33,8 @@ pub fn run(cmd: Command, g: &Global) -> Result<Outcome> {
         Command::Sign(a) => sign::run(&a),
         Command::Verify(a) => verify::run(&a, g),
         Command::Drill(a) => drill::run(a, g),
+        Command::Import(a) => tools::import(&a, g),
+        Command::Export(a) => tools::export(&a, g),
         Command::Init(a) => init::run(&a, g),
         Command::List => list::run(g),
         Command::Schema => {

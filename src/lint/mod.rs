@@ -177,7 +177,6 @@ impl<'a> Ctx<'a> {
     }
 }
 
-
 /// Run every rule over a loaded file. Findings come back ordered by place.
 pub fn lint(loaded: &Loaded, check_env: bool) -> Vec<Finding> {
     lint_with(loaded, check_env, |_| true)

@@ -11,6 +11,7 @@ pub mod junit;
 pub mod receiver;
 pub mod table;
 pub mod timeline;
+pub mod yaml;
 
 use anstyle::{AnsiColor, Style};
 

@@ -1,7 +1,7 @@
 //! `invalid-schema`: an action `schema` that is not a valid JSON Schema (draft 2020-12).
 
-use crate::diag::{Finding, Severity};
 use crate::definition::values::schema_path;
+use crate::diag::{Finding, Severity};
 use crate::lint::{Ctx, Rule};
 
 pub const RULE: Rule = Rule {

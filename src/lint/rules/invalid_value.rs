@@ -122,8 +122,7 @@ fn check_values(
                 o.remove("required");
             }
         }
-        if let Err(errors) =
-            crate::definition::values::validate_schema(&schema, &Json::Object(obj))
+        if let Err(errors) = crate::definition::values::validate_schema(&schema, &Json::Object(obj))
         {
             for e in errors {
                 out.push(Finding::error(

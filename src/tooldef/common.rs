@@ -1,0 +1,561 @@
+//! What every platform's tool shares: the parameters (a JSON Schema, written in voxhook's
+//! typed form when it can be), names, timeouts, and headers that carry credentials (written
+//! as `auth:` with `${env:…}` placeholders, never as the secret itself).
+
+use super::Notes;
+use super::json::At;
+use crate::definition::model::*;
+use crate::definition::units;
+use serde_json::{Map, Value as Json, json};
+
+/// The pattern a phone parameter is exported with: E.164, which is what voxhook sends. A
+/// string parameter with exactly this pattern reads back as `type: phone`.
+pub const E164_PATTERN: &str = r"^\+[1-9]\d{1,14}$";
+
+/// Header names whose values are credentials (besides any name with key, token, secret,
+/// password, signature or auth in it).
+const SECRET_HEADERS: [&str; 4] = ["authorization", "cookie", "proxy-authorization", "api-key"];
+
+pub fn is_secret_name(name: &str) -> bool {
+    let n = name.to_ascii_lowercase();
+    SECRET_HEADERS.contains(&n.as_str())
+        || ["key", "token", "secret", "password", "signature", "auth"]
+            .iter()
+            .any(|w| n.contains(w))
+}
+
+/// `true` when the value already comes from the environment (what `export` writes).
+fn is_placeholder(v: &str) -> bool {
+    v.contains("${env:")
+}
+
+/// `SOME_TOOL_WHAT`: an environment variable name for a secret the tool held.
+pub fn env_name(tool: &str, what: &str) -> String {
+    let raw = format!("{tool}_{what}");
+    let mut out = String::new();
+    for c in raw.chars() {
+        let c = if c.is_ascii_alphanumeric() {
+            c.to_ascii_uppercase()
+        } else {
+            '_'
+        };
+        if !(c == '_' && out.ends_with('_')) {
+            out.push(c);
+        }
+    }
+    out.trim_matches('_').to_string()
+}
+
+/// A platform tool name as a voxhook action name (`^[a-z][a-z0-9_]{0,63}$`): camelCase and
+/// dashes become snake_case. A rename is reported: voxhook sends the new name.
+pub fn action_name(at: &At, raw: &str, notes: &mut Notes) -> crate::Result<String> {
+    let mut out = String::new();
+    let mut prev_lower = false;
+    for c in raw.chars() {
+        if c.is_ascii_uppercase() {
+            if prev_lower {
+                out.push('_');
+            }
+            out.push(c.to_ascii_lowercase());
+            prev_lower = false;
+        } else if c.is_ascii_lowercase() || c.is_ascii_digit() {
+            out.push(c);
+            prev_lower = true;
+        } else {
+            if !out.ends_with('_') {
+                out.push('_');
+            }
+            prev_lower = false;
+        }
+    }
+    let mut name = out.trim_matches('_').to_string();
+    if name.starts_with(|c: char| c.is_ascii_digit()) {
+        name = format!("tool_{name}");
+    }
+    name.truncate(64);
+    if name.is_empty() {
+        return Err(at.error(format!(
+            "the tool name `{raw}` has no letters to make an action name from"
+        )));
+    }
+    if name != raw {
+        notes.add(
+            at.path.clone(),
+            format!(
+                "the tool `{raw}` is the action `{name}` (voxhook names are lower-case with `_`); \
+                 voxhook sends `{name}` as the tool name"
+            ),
+        );
+    }
+    Ok(name)
+}
+
+/// `250ms`, `5s`, `2m` as milliseconds.
+pub fn duration_ms(s: &str) -> Option<u64> {
+    units::parse_duration(s).ok().map(|d| d.as_millis() as u64)
+}
+
+/// Milliseconds as a voxhook duration: `20s` when whole seconds, else `7500ms`.
+pub fn duration_text(ms: u64) -> String {
+    if ms % 1000 == 0 {
+        format!("{}s", ms / 1000)
+    } else {
+        format!("{ms}ms")
+    }
+}
+
+/// A JSON Schema of an object as voxhook's typed `parameters`, when every property is one
+/// the typed form says exactly (a string, number, integer or boolean with a description,
+/// enum, pattern, `format: date`/`email`); `None` when the schema needs to stay a schema.
+pub fn typed_parameters(schema: &Json) -> Option<Map<String, Json>> {
+    let s = schema.as_object()?;
+    if s.get("type")? != "object" {
+        return None;
+    }
+    if s.keys()
+        .any(|k| !matches!(k.as_str(), "type" | "properties" | "required"))
+    {
+        return None;
+    }
+    let empty = Map::new();
+    let props = match s.get("properties") {
+        Some(p) => p.as_object()?,
+        None => &empty,
+    };
+    let required: Vec<&str> = match s.get("required") {
+        Some(r) => r
+            .as_array()?
+            .iter()
+            .map(Json::as_str)
+            .collect::<Option<Vec<&str>>>()?,
+        None => Vec::new(),
+    };
+    if required.iter().any(|r| !props.contains_key(*r)) {
+        return None;
+    }
+    let mut out = Map::new();
+    for (name, p) in props {
+        if !crate::definition::template::is_name(name) {
+            return None;
+        }
+        let p = p.as_object()?;
+        if p.keys().any(|k| {
+            !matches!(
+                k.as_str(),
+                "type" | "description" | "enum" | "pattern" | "format"
+            )
+        }) {
+            return None;
+        }
+        let ty = p.get("type")?.as_str()?;
+        let format = p.get("format").map(|f| f.as_str()).unwrap_or(Some(""))?;
+        let pattern = p.get("pattern").map(|f| f.as_str()).unwrap_or(Some(""))?;
+        let ty = match (ty, format, pattern) {
+            ("string", "date", _) => "date",
+            ("string", "email", _) => "email",
+            ("string", "", E164_PATTERN) => "phone",
+            ("string" | "number" | "integer" | "boolean", "", _) => ty,
+            _ => return None,
+        };
+        let mut o = Map::new();
+        o.insert("type".into(), json!(ty));
+        if let Some(d) = p.get("description") {
+            o.insert("description".into(), json!(d.as_str()?));
+        }
+        if required.contains(&name.as_str()) {
+            o.insert("required".into(), json!(true));
+        }
+        if !pattern.is_empty() && ty != "phone" {
+            if ty != "string" {
+                return None;
+            }
+            o.insert("pattern".into(), json!(pattern));
+        }
+        if let Some(e) = p.get("enum") {
+            let values = e.as_array()?;
+            let fits = values.iter().all(|v| match ty {
+                "number" => v.is_number(),
+                "integer" => v.is_i64() || v.is_u64(),
+                "boolean" => v.is_boolean(),
+                _ => v.is_string(),
+            });
+            if !fits || values.is_empty() {
+                return None;
+            }
+            o.insert("enum".into(), e.clone());
+        }
+        out.insert(name.clone(), Json::Object(o));
+    }
+    Some(out)
+}
+
+/// Put the tool's parameters on the action: typed when they can be, else as `schema:`; no
+/// key when the tool takes none.
+pub fn set_parameters(action: &mut Map<String, Json>, schema: Option<&Json>) {
+    let Some(schema) = schema else { return };
+    match typed_parameters(schema) {
+        Some(p) if p.is_empty() => {}
+        Some(p) => {
+            action.insert("parameters".into(), Json::Object(p));
+        }
+        None => {
+            action.insert("schema".into(), schema.clone());
+        }
+    }
+}
+
+/// The action's parameters as the JSON Schema the platform shows its model. Phone
+/// parameters carry the E.164 pattern (what voxhook sends) so they read back as phones.
+pub fn schema_of(a: &Action) -> Json {
+    let mut schema = crate::webhook::profile::parameters_schema(a);
+    if a.schema.is_none() {
+        if let Some(props) = schema.get_mut("properties").and_then(Json::as_object_mut) {
+            for p in &a.parameters {
+                if p.ty.value == ParamType::Phone && p.pattern.is_none() {
+                    if let Some(o) = props.get_mut(&p.name.value).and_then(Json::as_object_mut) {
+                        o.insert("pattern".into(), json!(E164_PATTERN));
+                    }
+                }
+            }
+        }
+    }
+    schema
+}
+
+/// Parameters a typed action gives that the platform's schema cannot hold.
+pub fn note_examples_and_defaults(a: &Action, platform: &str, notes: &mut Notes) {
+    for p in &a.parameters {
+        if p.default.is_some() {
+            notes.add(
+                format!("action `{}`", a.name.value),
+                format!(
+                    "parameter `{}`: `default` is voxhook's (the call fills it); {platform} tools have none",
+                    p.name.value
+                ),
+            );
+        }
+    }
+}
+
+/// One header as the tool wrote it: name, value, and where.
+pub struct Header {
+    pub name: String,
+    pub value: String,
+    pub path: String,
+}
+
+/// Headers as `auth:` plus plain `headers:`. Credentials become `${env:…}` placeholders
+/// (a value that already is one is kept), each reported with the variable to set.
+pub fn import_headers(
+    tool: &str,
+    headers: Vec<Header>,
+    notes: &mut Notes,
+) -> (Option<Json>, Map<String, Json>) {
+    let mut auth: Option<Json> = None;
+    let mut plain = Map::new();
+    for h in headers {
+        let secret = |what: &str, value: &str, notes: &mut Notes| -> String {
+            if is_placeholder(value) {
+                return value.to_string();
+            }
+            let var = env_name(tool, what);
+            notes.add(
+                h.path.clone(),
+                format!(
+                    "a credential: written as `${{env:{var}}}`; set {var} in the environment or in .env beside the file"
+                ),
+            );
+            format!("${{env:{var}}}")
+        };
+        let lower = h.name.to_ascii_lowercase();
+        if lower == "authorization" && auth.is_none() {
+            let (scheme, rest) = h.value.split_once(' ').unwrap_or(("", h.value.as_str()));
+            if scheme.eq_ignore_ascii_case("bearer") {
+                auth = Some(json!({ "bearer": secret("TOKEN", rest.trim(), notes) }));
+                continue;
+            }
+            if scheme.eq_ignore_ascii_case("basic") && !is_placeholder(rest) {
+                let user = env_name(tool, "USERNAME");
+                let pass = env_name(tool, "PASSWORD");
+                notes.add(
+                    h.path.clone(),
+                    format!(
+                        "basic credentials: written as `${{env:{user}}}` and `${{env:{pass}}}`; set both"
+                    ),
+                );
+                auth = Some(json!({ "basic": {
+                    "username": format!("${{env:{user}}}"),
+                    "password": format!("${{env:{pass}}}"),
+                }}));
+                continue;
+            }
+        }
+        if is_secret_name(&h.name) {
+            let value = secret(&h.name, &h.value, notes);
+            if auth.is_none() {
+                auth = Some(json!({ "header": { "name": h.name, "value": value } }));
+            } else {
+                plain.insert(h.name, json!(value));
+            }
+            continue;
+        }
+        plain.insert(h.name, json!(h.value));
+    }
+    (auth, plain)
+}
+
+/// Query parameters; credentials among them (`api_key=…`) become placeholders.
+pub fn import_query(tool: &str, query: Vec<Header>, notes: &mut Notes) -> Map<String, Json> {
+    let mut out = Map::new();
+    for q in query {
+        let value = if is_secret_name(&q.name) && !is_placeholder(&q.value) {
+            let var = env_name(tool, &q.name);
+            notes.add(
+                q.path.clone(),
+                format!("a credential: written as `${{env:{var}}}`; set {var}"),
+            );
+            format!("${{env:{var}}}")
+        } else {
+            q.value
+        };
+        out.insert(q.name, json!(value));
+    }
+    out
+}
+
+/// A URL's query string as separate parameters (voxhook keeps them under `query:`).
+pub fn split_query(url: &str, path: &str) -> (String, Vec<Header>) {
+    let Some((base, q)) = url.split_once('?') else {
+        return (url.to_string(), Vec::new());
+    };
+    let pairs = url::form_urlencoded::parse(q.as_bytes())
+        .map(|(k, v)| Header {
+            path: path.to_string(),
+            name: k.into_owned(),
+            value: v.into_owned(),
+        })
+        .collect();
+    (base.to_string(), pairs)
+}
+
+/// The action's headers and auth as plain headers, in order; auth first, as platforms show it.
+pub fn export_headers(
+    x: &super::Export,
+    a: &Action,
+    req: &Request,
+    notes: &mut Notes,
+) -> crate::Result<Vec<(String, String)>> {
+    let mut out = Vec::new();
+    if let Some(auth) = &req.auth {
+        match &auth.value {
+            Auth::Bearer(t) => out.push(("Authorization".into(), format!("Bearer {}", x.text(t)?))),
+            Auth::Header { name, value } => out.push((name.value.clone(), x.text(value)?)),
+            Auth::Basic { username, password } => {
+                if x.show_secrets {
+                    use base64::Engine;
+                    let pair = format!("{}:{}", x.text(username)?, x.text(password)?);
+                    let b64 = base64::engine::general_purpose::STANDARD.encode(pair);
+                    out.push(("Authorization".into(), format!("Basic {b64}")));
+                } else {
+                    notes.add(
+                        format!("action `{}`", a.name.value),
+                        "basic auth is a header of the encoded username and password: not written without --show-secrets",
+                    );
+                }
+            }
+        }
+    }
+    for (k, v) in &req.headers {
+        out.push((k.value.clone(), x.text(v)?));
+    }
+    Ok(out)
+}
+
+/// The timeout the platform would use, in milliseconds, when the file sets one.
+pub fn export_timeout_ms(req: &Request) -> Option<u64> {
+    req.timeout.map(|t| t.value.as_millis() as u64)
+}
+
+/// `signing:` cannot be written into a tool on most platforms; say where it goes instead.
+pub fn note_signing(a: &Action, req: &Request, instead: &str, notes: &mut Notes) {
+    if req.signing.is_some() {
+        notes.add(
+            format!("action `{}`", a.name.value),
+            format!("`signing:` is not part of the tool: {instead}"),
+        );
+    }
+}
+
+/// The URL with `query:` appended, for platforms whose tool has only a URL.
+pub fn url_with_query(x: &super::Export, req: &Request) -> crate::Result<String> {
+    let mut url = match &req.url {
+        Some(u) => x.text(u)?,
+        None => String::new(),
+    };
+    if !req.query.is_empty() {
+        let mut pairs = Vec::new();
+        for (k, v) in &req.query {
+            let value = x.text(v)?;
+            pairs.push(format!("{}={}", encode(&k.value), encode(&value)));
+        }
+        url.push(if url.contains('?') { '&' } else { '?' });
+        url.push_str(&pairs.join("&"));
+    }
+    Ok(url)
+}
+
+/// Query text percent-encoded, except the `{{ }}` and `${env:…}` a template holds.
+fn encode(s: &str) -> String {
+    if s.contains("{{") || s.contains("${") {
+        return s.to_string();
+    }
+    url::form_urlencoded::byte_serialize(s.as_bytes()).collect()
+}
+
+/// The action's `response.assign` as name -> JSONPath pairs.
+pub fn assignments(a: &Action) -> Vec<(String, String)> {
+    a.response
+        .assign
+        .iter()
+        .map(|(k, v)| (k.value.clone(), v.value.clone()))
+        .collect()
+}
+
+/// The `webhook:` mapping of an imported action, keys in the order the docs write them.
+pub struct WebhookDoc {
+    pub url: String,
+    pub method: Option<String>,
+    pub headers: Map<String, Json>,
+    pub query: Map<String, Json>,
+    pub auth: Option<Json>,
+    pub body: Option<Json>,
+    pub timeout_ms: Option<u64>,
+}
+
+impl WebhookDoc {
+    pub fn to_json(self) -> Json {
+        let mut w = Map::new();
+        w.insert("url".into(), json!(self.url));
+        if let Some(m) = self.method.filter(|m| m != "POST") {
+            w.insert("method".into(), json!(m));
+        }
+        if !self.headers.is_empty() {
+            w.insert("headers".into(), Json::Object(self.headers));
+        }
+        if !self.query.is_empty() {
+            w.insert("query".into(), Json::Object(self.query));
+        }
+        if let Some(a) = self.auth {
+            w.insert("auth".into(), a);
+        }
+        if let Some(b) = self.body {
+            w.insert("body".into(), b);
+        }
+        if let Some(t) = self.timeout_ms {
+            w.insert("timeout".into(), json!(duration_text(t)));
+        }
+        Json::Object(w)
+    }
+}
+
+/// `response: { assign: … }` from name -> JSONPath pairs, when there are any.
+pub fn set_assign(action: &mut Map<String, Json>, pairs: Vec<(String, String)>) {
+    if pairs.is_empty() {
+        return;
+    }
+    let assign: Map<String, Json> = pairs.into_iter().map(|(k, v)| (k, json!(v))).collect();
+    action.insert("response".into(), json!({ "assign": assign }));
+}
+
+/// Platforms that send the arguments in their own body do not fill `{{parameter}}` in the
+/// URL; say so.
+pub fn note_url_parameters(a: &Action, req: &Request, platform: &str, notes: &mut Notes) {
+    let Some(url) = &req.url else { return };
+    for (name, _) in url.value.vars() {
+        if a.parameter_names().iter().any(|p| p == name) {
+            notes.add(
+                format!("action `{}`", a.name.value),
+                format!("{platform} does not fill `{{{{{name}}}}}` in the URL from the arguments; it sends them in the body"),
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_become_action_names() {
+        let doc = json!({});
+        let at = At::root(&doc);
+        let mut notes = Notes::default();
+        assert_eq!(
+            action_name(&at, "getWeather", &mut notes).expect("ok"),
+            "get_weather"
+        );
+        assert_eq!(
+            action_name(&at, "Book-Visit 2", &mut notes).expect("ok"),
+            "book_visit_2"
+        );
+        assert_eq!(
+            action_name(&at, "check_order", &mut notes).expect("ok"),
+            "check_order"
+        );
+        assert_eq!(notes.0.len(), 2, "the unchanged name is not reported");
+        assert!(action_name(&at, "--", &mut notes).is_err());
+    }
+
+    #[test]
+    fn a_schema_is_typed_when_it_can_be() {
+        let s = json!({"type": "object", "properties": {
+            "date": {"type": "string", "format": "date", "description": "Day"},
+            "n": {"type": "integer", "enum": [1, 2]},
+            "to": {"type": "string", "pattern": E164_PATTERN}
+        }, "required": ["date"]});
+        assert_eq!(
+            Json::Object(typed_parameters(&s).expect("typed")),
+            json!({
+                "date": {"type": "date", "description": "Day", "required": true},
+                "n": {"type": "integer", "enum": [1, 2]},
+                "to": {"type": "phone"}
+            })
+        );
+        let nested = json!({"type": "object", "properties": {"a": {"type": "array", "items": {"type": "string"}}}});
+        assert!(typed_parameters(&nested).is_none());
+        let extra = json!({"type": "object", "properties": {}, "additionalProperties": false});
+        assert!(typed_parameters(&extra).is_none());
+    }
+
+    #[test]
+    fn credentials_become_placeholders() {
+        let mut notes = Notes::default();
+        let h = |n: &str, v: &str| Header {
+            name: n.into(),
+            value: v.into(),
+            path: format!("$.headers.{n}"),
+        };
+        let (auth, plain) = import_headers(
+            "get weather",
+            vec![
+                h("Authorization", "Bearer sk_live_123"),
+                h("X-Api-Key", "abc"),
+                h("X-Source", "voice"),
+            ],
+            &mut notes,
+        );
+        assert_eq!(auth, Some(json!({"bearer": "${env:GET_WEATHER_TOKEN}"})));
+        assert_eq!(
+            Json::Object(plain),
+            json!({"X-Api-Key": "${env:GET_WEATHER_X_API_KEY}", "X-Source": "voice"})
+        );
+        assert_eq!(notes.0.len(), 2);
+        assert!(!format!("{:?}", notes.0).contains("sk_live_123"));
+        let (auth, _) = import_headers(
+            "t",
+            vec![h("Authorization", "Bearer ${env:TOKEN}")],
+            &mut notes,
+        );
+        assert_eq!(auth, Some(json!({"bearer": "${env:TOKEN}"})));
+    }
+}

@@ -1,0 +1,351 @@
+//! Platform tool definitions: `voxhook import` reads a platform's tool JSON into actions,
+//! `voxhook export` writes actions as the platform's tool JSON.
+//!
+//! Each platform is one entry in [`FORMATS`] (one file each): where its tools sit in the
+//! documents it exports, how one tool reads into an action, how an action writes as one tool.
+//! The parts every platform shares (a JSON Schema as typed parameters, headers as `auth:`
+//! with `${env:…}` placeholders, names, durations) live in `common`.
+//!
+//! Owns: the mapping between actions and platform tool JSON. May import: `definition`, `diag`,
+//! `text`, `webhook` (the profiles' parameter schema). May not import: `call`, `mock`, `lint`,
+//! `output` (the YAML printer writes what import returns), `commands` or `cli`.
+
+pub mod bland;
+pub mod common;
+pub mod elevenlabs;
+pub mod json;
+pub mod retell;
+pub mod vapi;
+
+use crate::definition::env::EnvSource;
+use crate::definition::model::*;
+use json::At;
+use serde_json::{Map, Value as Json};
+
+/// Something the reader or writer could not carry over, and where (a JSON path on import,
+/// an action on export).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Note {
+    pub at: String,
+    pub message: String,
+}
+
+#[derive(Default)]
+pub struct Notes(pub Vec<Note>);
+
+impl Notes {
+    pub fn add(&mut self, at: impl Into<String>, message: impl Into<String>) {
+        self.0.push(Note {
+            at: at.into(),
+            message: message.into(),
+        });
+    }
+}
+
+/// Fields a tool object may carry: read by the importer, known but without a voxhook
+/// equivalent (reported), or the platform's record-keeping (reported together).
+pub struct Fields {
+    pub read: &'static [&'static str],
+    pub unsupported: &'static [(&'static str, &'static str)],
+    pub metadata: &'static [&'static str],
+}
+
+pub struct Format {
+    pub platform: Platform,
+    /// What the platform calls one tool, for messages.
+    pub noun: &'static str,
+    /// Every tool object in a document the platform exports: one tool, a list, a list
+    /// response, an assistant or agent.
+    pub tools: for<'a> fn(&At<'a>) -> crate::Result<Vec<At<'a>>>,
+    /// One tool as an action (`None`: a tool of another kind, reported and skipped).
+    pub import: fn(&At, &mut Notes) -> crate::Result<Option<ActionDoc>>,
+    /// One action as the platform's tool JSON.
+    pub export: fn(&Export, &Action, &mut Notes) -> crate::Result<Json>,
+}
+
+pub const FORMATS: &[Format] = &[
+    vapi::FORMAT,
+    retell::FORMAT,
+    elevenlabs::FORMAT,
+    bland::FORMAT,
+];
+
+pub fn format(p: Platform) -> Option<&'static Format> {
+    FORMATS.iter().find(|f| f.platform == p)
+}
+
+/// An imported action: the YAML mapping it is written as, keys in the docs' order.
+pub type ActionDoc = Map<String, Json>;
+
+/// What `import` made of a document: the actions in order, and what did not carry over.
+pub struct Imported {
+    pub platform: Platform,
+    pub actions: Vec<Map<String, Json>>,
+    pub notes: Vec<Note>,
+    /// The platform's own variables the requests use (`agent.variables` in the file).
+    pub variables: Vec<String>,
+    /// The longest timeout read, to raise `policy.max_timeout` when it is above the default.
+    pub longest_timeout_ms: u64,
+}
+
+/// Read every tool of `doc`. A tool that is not one of the platform's is an error naming
+/// the JSON path; a tool of another kind (a transfer, an end-call) is skipped with a note.
+pub fn import(platform: Platform, doc: &Json) -> crate::Result<Imported> {
+    let Some(fmt) = format(platform) else {
+        return Err(crate::Error::input(format!(
+            "{} has no tool definitions to import; use one of: {}",
+            platform.as_str(),
+            names_list()
+        )));
+    };
+    let root = At::root(doc);
+    let tools = (fmt.tools)(&root)?;
+    let mut notes = Notes::default();
+    let mut actions: Vec<Map<String, Json>> = Vec::new();
+    for tool in tools {
+        let Some(action) = (fmt.import)(&tool, &mut notes)? else {
+            continue;
+        };
+        let name = action.get("name").and_then(Json::as_str).unwrap_or("");
+        if actions
+            .iter()
+            .any(|a| a.get("name").and_then(Json::as_str) == Some(name))
+        {
+            return Err(crate::Error::input(format!(
+                "{}: a second tool named `{name}`; action names must be unique",
+                tool.path
+            )));
+        }
+        actions.push(action);
+    }
+    if actions.is_empty() {
+        return Err(crate::Error::input(format!(
+            "{}: no {} to import",
+            root.path, fmt.noun
+        )));
+    }
+    let variables = platform_variables(&actions);
+    for v in &variables {
+        notes.add(
+            "agent.variables",
+            format!(
+                "`{{{{{v}}}}}` is filled by the platform: written under agent.variables with an empty value; give it one, or pass --var {v}=…"
+            ),
+        );
+    }
+    let longest_timeout_ms = actions
+        .iter()
+        .filter_map(|a| a.get("webhook")?.get("timeout")?.as_str())
+        .filter_map(common::duration_ms)
+        .max()
+        .unwrap_or(0);
+    Ok(Imported {
+        platform,
+        actions,
+        notes: notes.0,
+        variables,
+        longest_timeout_ms,
+    })
+}
+
+/// The `{{name}}`s the requests use that are neither a parameter of their action nor a
+/// voxhook built-in: the platform's own variables, which the file must name to lint clean.
+fn platform_variables(actions: &[Map<String, Json>]) -> Vec<String> {
+    fn strings<'a>(v: &'a Json, out: &mut Vec<&'a str>) {
+        match v {
+            Json::String(s) => out.push(s),
+            Json::Array(items) => items.iter().for_each(|i| strings(i, out)),
+            Json::Object(m) => m.values().for_each(|i| strings(i, out)),
+            _ => {}
+        }
+    }
+    let mut found: Vec<String> = Vec::new();
+    for a in actions {
+        let params: Vec<&String> = match (a.get("parameters"), a.get("schema")) {
+            (Some(Json::Object(p)), _) => p.keys().collect(),
+            (_, Some(s)) => s
+                .get("properties")
+                .and_then(Json::as_object)
+                .map(|p| p.keys().collect())
+                .unwrap_or_default(),
+            _ => Vec::new(),
+        };
+        let mut texts = Vec::new();
+        if let Some(w) = a.get("webhook") {
+            strings(w, &mut texts);
+        }
+        for t in texts {
+            let Ok(template) = crate::definition::template::Template::parse(t) else {
+                continue;
+            };
+            for (name, _) in template.vars() {
+                let known = params.iter().any(|p| *p == name)
+                    || BUILTINS_EVERYWHERE.contains(&name)
+                    || found.iter().any(|f| f == name);
+                if !known {
+                    found.push(name.to_string());
+                }
+            }
+        }
+    }
+    found
+}
+
+/// How `export` writes values: `${env:…}` placeholders as written, or (`--show-secrets`)
+/// their values, for sending straight to the platform's API.
+pub struct Export<'a> {
+    pub def: &'a Definition,
+    pub show_secrets: bool,
+    pub env: EnvSource,
+}
+
+impl Export<'_> {
+    /// A template as text for the platform: `{{ name }}` kept, `${env:…}` kept or resolved.
+    pub fn text(&self, t: &Sp<crate::definition::template::Template>) -> crate::Result<String> {
+        use crate::definition::template::Part;
+        if !self.show_secrets {
+            return Ok(t.value.raw.clone());
+        }
+        let mut out = String::new();
+        for p in &t.value.parts {
+            match p {
+                Part::Lit(s) => out.push_str(s),
+                Part::Var { name, .. } => out.push_str(&format!("{{{{{name}}}}}")),
+                Part::Env { name, fallback, .. } => {
+                    out.push_str(&self.env(name, fallback.as_deref(), t.span)?)
+                }
+            }
+        }
+        Ok(out)
+    }
+
+    /// One `${env:…}`: as written, or its value with `--show-secrets`.
+    pub fn env(
+        &self,
+        name: &str,
+        fallback: Option<&str>,
+        at: crate::diag::Span,
+    ) -> crate::Result<String> {
+        if !self.show_secrets {
+            return Ok(match fallback {
+                Some(f) => format!("${{env:{name}:-{f}}}"),
+                None => format!("${{env:{name}}}"),
+            });
+        }
+        self.env
+            .get(name)
+            .or_else(|| fallback.map(str::to_string))
+            .ok_or_else(|| {
+                crate::Error::input(format!(
+                    "{}:{}:{}: ${{env:{name}}} is not set (--show-secrets writes its value)",
+                    self.def.path.display(),
+                    at.line,
+                    at.col
+                ))
+            })
+    }
+
+    /// The action's request with `defaults` filled in, as the platform would call it.
+    pub fn request(&self, a: &Action) -> Request {
+        a.webhook.merged(&self.def.defaults)
+    }
+}
+
+/// Write `names` (every action when empty) as the platform's tool JSON.
+pub fn export(
+    x: &Export,
+    platform: Platform,
+    names: &[String],
+) -> crate::Result<(Vec<Json>, Vec<Note>)> {
+    let Some(fmt) = format(platform) else {
+        return Err(crate::Error::input(format!(
+            "{} has no tool definitions to export; use one of: {}",
+            platform.as_str(),
+            names_list()
+        )));
+    };
+    let mut chosen: Vec<&Action> = Vec::new();
+    for n in names {
+        match x.def.actions.iter().find(|a| &a.name.value == n) {
+            Some(a) => chosen.push(a),
+            None => {
+                let help = crate::diag::did_you_mean(
+                    n,
+                    x.def.actions.iter().map(|a| a.name.value.as_str()),
+                )
+                .map(|h| format!(" ({h})"))
+                .unwrap_or_default();
+                return Err(crate::Error::input(format!(
+                    "no action named `{n}` in {}{help}",
+                    x.def.path.display()
+                )));
+            }
+        }
+    }
+    if names.is_empty() {
+        chosen = x.def.actions.iter().collect();
+    }
+    if chosen.is_empty() {
+        return Err(crate::Error::input(format!(
+            "{} has no actions to export",
+            x.def.path.display()
+        )));
+    }
+    let mut notes = Notes::default();
+    let mut out = Vec::new();
+    for a in chosen {
+        out.push((fmt.export)(x, a, &mut notes)?);
+    }
+    Ok((out, notes.0))
+}
+
+fn names_list() -> String {
+    FORMATS
+        .iter()
+        .map(|f| f.platform.as_str())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Report every key of `tool` that the importer did not read.
+pub fn report_fields(tool: &At, fields: &Fields, notes: &mut Notes) {
+    let Some(obj) = tool.v.as_object() else {
+        return;
+    };
+    let mut metadata = Vec::new();
+    for (k, v) in obj {
+        // A default (false, empty) loses nothing when it is not carried over.
+        let default = match v {
+            Json::Null | Json::Bool(false) => true,
+            Json::String(s) => s.is_empty(),
+            Json::Array(a) => a.is_empty(),
+            Json::Object(o) => o.is_empty(),
+            _ => false,
+        };
+        if fields.read.contains(&k.as_str()) || default {
+            continue;
+        }
+        if fields.metadata.contains(&k.as_str()) {
+            metadata.push(format!("`{k}`"));
+        } else if let Some((_, why)) = fields.unsupported.iter().find(|(f, _)| f == k) {
+            notes.add(
+                tool.child_path(k),
+                format!("not imported: {why}; voxhook has no equivalent"),
+            );
+        } else {
+            notes.add(
+                tool.child_path(k),
+                "not imported: a field voxhook does not know",
+            );
+        }
+    }
+    if !metadata.is_empty() {
+        notes.add(
+            tool.path.clone(),
+            format!(
+                "not imported: the platform's record of the tool ({})",
+                metadata.join(", ")
+            ),
+        );
+    }
+}

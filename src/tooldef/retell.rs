@@ -1,0 +1,239 @@
+//! Retell: a custom tool (`type: "custom"`) of a Retell LLM, typed by retell-sdk as
+//! `GeneralToolCustomTool`. Tools live in an LLM's `general_tools` and `states[].tools`; the
+//! LLM list response holds LLMs under `items`.
+
+use super::common::{self, Header, WebhookDoc};
+use super::json::At;
+use super::{Export, Fields, Format, Notes};
+use crate::definition::model::*;
+use serde_json::{Map, Value as Json, json};
+
+pub const FORMAT: Format = Format {
+    platform: Platform::Retell,
+    noun: "custom tools",
+    tools,
+    import,
+    export,
+};
+
+const TOOL: Fields = Fields {
+    read: &[
+        "type",
+        "name",
+        "description",
+        "url",
+        "method",
+        "headers",
+        "query_params",
+        "parameters",
+        "timeout_ms",
+        "args_at_root",
+        "response_variables",
+    ],
+    unsupported: &[
+        (
+            "speak_during_execution",
+            "whether the agent speaks while the tool runs",
+        ),
+        (
+            "speak_after_execution",
+            "whether the agent speaks after the reply",
+        ),
+        (
+            "execution_message_description",
+            "what the agent says while the tool runs",
+        ),
+        ("execution_message_type", "how that message is made"),
+        ("max_retry", "retries"),
+        ("parameter_type", "the dashboard's parameter editor"),
+        ("enable_typing_sound", "a typing sound while the tool runs"),
+    ],
+    metadata: &["tool_id"],
+};
+
+const METHODS: [&str; 5] = ["GET", "POST", "PUT", "PATCH", "DELETE"];
+
+fn llm_tools<'a>(llm: &At<'a>) -> crate::Result<Vec<At<'a>>> {
+    let mut out = Vec::new();
+    if let Some(general) = llm.get("general_tools") {
+        out.extend(general.list()?);
+    }
+    if let Some(states) = llm.get("states") {
+        for state in states.list()? {
+            if let Some(t) = state.get("tools") {
+                out.extend(t.list()?);
+            }
+        }
+    }
+    Ok(out)
+}
+
+fn tools<'a>(root: &At<'a>) -> crate::Result<Vec<At<'a>>> {
+    if root.v.is_array() {
+        return root.list();
+    }
+    let obj = root.object()?;
+    if obj.contains_key("items") {
+        let mut out = Vec::new();
+        for llm in root.need("items", "")?.list()? {
+            out.extend(llm_tools(&llm)?);
+        }
+        return Ok(out);
+    }
+    if obj.contains_key("general_tools") || obj.contains_key("states") {
+        return llm_tools(root);
+    }
+    if obj.contains_key("type") || obj.contains_key("url") {
+        return Ok(vec![root.clone()]);
+    }
+    Err(root.error(
+        "not a Retell custom tool (an object with \"type\": \"custom\", \"name\" and \"url\"), a list of tools, a Retell LLM with general_tools, or the LLM list",
+    ))
+}
+
+fn import(tool: &At, notes: &mut Notes) -> crate::Result<Option<Map<String, Json>>> {
+    tool.object()?;
+    let kind = tool.need_str(
+        "type",
+        "a Retell tool says its type; a custom tool is \"custom\"",
+    )?;
+    if kind != "custom" {
+        notes.add(
+            tool.path.clone(),
+            format!("skipped: a tool of type `{kind}`, not a custom tool that calls a URL"),
+        );
+        return Ok(None);
+    }
+    let raw_name = tool.need_str("name", "the name the model calls the tool by")?;
+    let name = common::action_name(&tool.need("name", "")?, raw_name, notes)?;
+    let url = tool.need_str("url", "the URL Retell calls")?;
+    let (url, mut query) = common::split_query(url, &tool.child_path("url"));
+    let method = match tool.str("method")? {
+        None => None,
+        Some(m) if METHODS.contains(&m) => Some(m.to_string()),
+        Some(m) => {
+            return Err(tool.need("method", "")?.error(format!(
+                "`{m}` is not a method Retell sends (GET, POST, PUT, PATCH, DELETE)"
+            )));
+        }
+    };
+    let headers = strings(tool, "headers")?;
+    let (auth, headers) = common::import_headers(&name, headers, notes);
+    query.extend(strings(tool, "query_params")?);
+    let timeout_ms = tool.number("timeout_ms")?.map(|n| n.round() as u64);
+    let mut action = Map::new();
+    action.insert("name".into(), json!(name));
+    action.insert(
+        "description".into(),
+        json!(super::vapi::description(tool, &name, notes)?),
+    );
+    let parameters = tool.get("parameters");
+    if let Some(p) = &parameters {
+        p.object()?;
+    }
+    common::set_parameters(&mut action, parameters.map(|p| p.v));
+    let webhook = WebhookDoc {
+        url,
+        method,
+        headers,
+        query: common::import_query(&name, query, notes),
+        auth,
+        body: None,
+        timeout_ms,
+    };
+    action.insert("webhook".into(), webhook.to_json());
+    let mut assign = Vec::new();
+    for h in strings(tool, "response_variables")? {
+        assign.push((h.name, json_path(&h.value)));
+    }
+    common::set_assign(&mut action, assign);
+    if tool.bool("args_at_root")? == Some(true) {
+        action.insert("args_at_root".into(), json!(true));
+    }
+    super::report_fields(tool, &TOOL, notes);
+    Ok(Some(action))
+}
+
+/// An object of strings as headers (name, value, where).
+fn strings(tool: &At, key: &str) -> crate::Result<Vec<Header>> {
+    tool.strings(key)?
+        .into_iter()
+        .map(|(k, v)| {
+            let value = v.v.as_str().ok_or_else(|| v.wrong("a string"))?;
+            Ok(Header {
+                name: k,
+                value: value.to_string(),
+                path: v.path,
+            })
+        })
+        .collect()
+}
+
+/// A response path as RFC 9535 JSONPath: `data.id` is `$.data.id`.
+pub fn json_path(p: &str) -> String {
+    if p.starts_with('$') {
+        p.to_string()
+    } else {
+        format!("$.{p}")
+    }
+}
+
+fn export(x: &Export, a: &Action, notes: &mut Notes) -> crate::Result<Json> {
+    let req = x.request(a);
+    let at = format!("action `{}`", a.name.value);
+    if req.body.is_some() {
+        notes.add(
+            at,
+            "Retell sends {name, call, args} (or the args alone with args_at_root); `body:` is not part of the tool",
+        );
+    }
+    if let Some(s) = &req.signing {
+        if s.value.scheme.is_some_and(|x| x.value != Scheme::Retell) {
+            common::note_signing(
+                a,
+                &req,
+                "Retell signs every request with your API key (X-Retell-Signature)",
+                notes,
+            );
+        }
+    }
+    common::note_examples_and_defaults(a, "Retell", notes);
+    common::note_url_parameters(a, &req, "Retell", notes);
+    let mut t = Map::new();
+    t.insert("type".into(), json!("custom"));
+    t.insert("name".into(), json!(a.name.value));
+    if let Some(d) = &a.description {
+        t.insert("description".into(), json!(d.value));
+    }
+    let url = match &req.url {
+        Some(u) => x.text(u)?,
+        None => String::new(),
+    };
+    t.insert("url".into(), json!(url));
+    t.insert("method".into(), json!(req.method_or_default().as_str()));
+    let headers = common::export_headers(x, a, &req, notes)?;
+    if !headers.is_empty() {
+        let h: Map<String, Json> = headers.into_iter().map(|(k, v)| (k, json!(v))).collect();
+        t.insert("headers".into(), Json::Object(h));
+    }
+    if !req.query.is_empty() {
+        let mut q = Map::new();
+        for (k, v) in &req.query {
+            q.insert(k.value.clone(), json!(x.text(v)?));
+        }
+        t.insert("query_params".into(), Json::Object(q));
+    }
+    t.insert("parameters".into(), common::schema_of(a));
+    if let Some(ms) = common::export_timeout_ms(&req) {
+        t.insert("timeout_ms".into(), json!(ms));
+    }
+    if a.args_at_root {
+        t.insert("args_at_root".into(), json!(true));
+    }
+    let assign = common::assignments(a);
+    if !assign.is_empty() {
+        let r: Map<String, Json> = assign.into_iter().map(|(k, v)| (k, json!(v))).collect();
+        t.insert("response_variables".into(), Json::Object(r));
+    }
+    Ok(Json::Object(t))
+}

@@ -1,0 +1,314 @@
+//! `voxhook import` and `voxhook export` through the real binary: each platform's sample tool
+//! JSON imports to a file that lints (no secret written), export then import gives the
+//! actions back, and bad input exits 2 naming the JSON path with nothing written.
+
+use assert_cmd::Command;
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+
+const PLATFORMS: [&str; 4] = ["vapi", "retell", "elevenlabs", "bland"];
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn voxhook() -> Command {
+    let mut c = Command::cargo_bin("voxhook").expect("binary");
+    c.env("NO_COLOR", "1").env_remove("VOXHOOK_FILE");
+    c
+}
+
+/// A YAML file as JSON, through voxhook's own reader.
+fn yaml_json(text: &str) -> Value {
+    voxhook::definition::yaml::parse(text)
+        .unwrap_or_else(|e| panic!("{}\n{text}", e.message))
+        .to_json()
+}
+
+struct Run {
+    code: i32,
+    stdout: String,
+    stderr: String,
+}
+
+fn run(c: &mut Command) -> Run {
+    let out = c.output().expect("runs");
+    Run {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    }
+}
+
+fn import(platform: &str, file: &Path) -> Run {
+    run(voxhook()
+        .arg("import")
+        .arg("--platform")
+        .arg(platform)
+        .arg(file))
+}
+
+/// The secrets written into the sample JSON files: none may reach the YAML or the terminal.
+const SAMPLE_SECRETS: [&str; 3] = [
+    "sk_live_51HxAcmeExampleToken",
+    "acme_live_8f2d1c",
+    "acme_live_4d9a",
+];
+
+#[test]
+fn each_platforms_sample_imports_to_a_file_that_lints_without_secrets() {
+    let dir = tempfile::tempdir().expect("tmp");
+    for p in PLATFORMS {
+        // Relative to the repository, so the snapshots read the same on every machine.
+        let sample = format!("examples/import/{p}.json");
+        let out = dir.path().join(format!("{p}.yaml"));
+        let mut r = run(voxhook()
+            .current_dir(root())
+            .args(["import", "--platform", p])
+            .arg(&sample)
+            .arg("-o")
+            .arg(&out));
+        r.stderr = r.stderr.replace(&out.display().to_string(), "OUT.yaml");
+        assert_eq!(r.code, 0, "{p}: {}", r.stderr);
+        assert!(r.stdout.is_empty(), "-o writes the file, not stdout");
+        let text = std::fs::read_to_string(&out).expect("written");
+        for s in SAMPLE_SECRETS {
+            assert!(!text.contains(s), "{p}: a secret in the YAML:\n{text}");
+            assert!(
+                !r.stderr.contains(s),
+                "{p}: a secret in the notes:\n{}",
+                r.stderr
+            );
+        }
+        assert!(
+            text.contains("${env:"),
+            "{p}: credentials become placeholders"
+        );
+        let lint = run(voxhook().arg("-f").arg(&out).arg("lint"));
+        assert_eq!(lint.code, 0, "{p}: the import lints:\n{}", lint.stdout);
+        assert!(
+            !lint.stdout.contains("error["),
+            "{p}: no lint errors:\n{}",
+            lint.stdout
+        );
+        insta::assert_snapshot!(format!("import_{p}_yaml"), text);
+        insta::assert_snapshot!(format!("import_{p}_notes"), r.stderr);
+    }
+}
+
+#[test]
+fn export_then_import_gives_the_actions_back_on_every_platform() {
+    let dir = tempfile::tempdir().expect("tmp");
+    for p in PLATFORMS {
+        let fixture = root().join(format!("tests/fixtures/tools/{p}.yaml"));
+        let exported = run(voxhook()
+            .arg("-f")
+            .arg(&fixture)
+            .args(["export", "--platform", p]));
+        assert_eq!(exported.code, 0, "{p}: {}", exported.stderr);
+        assert!(
+            exported.stderr.is_empty(),
+            "{p}: nothing lost:\n{}",
+            exported.stderr
+        );
+        let json_path = dir.path().join(format!("{p}.json"));
+        std::fs::write(&json_path, &exported.stdout).expect("write");
+        let back = import(p, &json_path);
+        assert_eq!(back.code, 0, "{p}: {}", back.stderr);
+        let original = yaml_json(&std::fs::read_to_string(&fixture).expect("fixture"));
+        let imported = yaml_json(&back.stdout);
+        // Compared as text so the order of keys and parameters counts too.
+        assert_eq!(
+            serde_json::to_string_pretty(&imported["actions"]).expect("json"),
+            serde_json::to_string_pretty(&original["actions"]).expect("json"),
+            "{p}: import(export(x)) differs from x"
+        );
+        assert_eq!(imported["platform"], Value::from(p));
+    }
+}
+
+#[test]
+fn one_named_action_is_one_object_and_the_notes_say_what_the_platform_cannot_hold() {
+    let file = root().join("actions.example.yaml");
+    let r = run(voxhook().arg("-f").arg(&file).args([
+        "export",
+        "--platform",
+        "vapi",
+        "check_availability",
+    ]));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let tool: Value = serde_json::from_str(&r.stdout).expect("json");
+    assert_eq!(tool["type"], "function");
+    assert_eq!(tool["function"]["name"], "check_availability");
+    assert_eq!(
+        tool["server"]["headers"]["X-Agent"], "{{agent_id}}",
+        "the defaults' headers are the tool's"
+    );
+    assert!(tool["server"]["headers"].get("Authorization").is_none());
+    assert!(r.stderr.contains("basic auth"), "{}", r.stderr);
+    assert!(r.stderr.contains("`method: GET`"), "{}", r.stderr);
+    assert!(r.stderr.contains("`{{date}}`"), "{}", r.stderr);
+
+    let one = run(voxhook().arg("-f").arg(&file).args([
+        "export",
+        "--platform",
+        "vapi",
+        "check_order_status",
+    ]));
+    let tool: Value = serde_json::from_str(&one.stdout).expect("json");
+    assert_eq!(
+        tool["server"]["headers"]["Authorization"], "Bearer ${env:ACME_TOKEN}",
+        "the defaults' auth, as a placeholder"
+    );
+
+    let all = run(voxhook()
+        .arg("-f")
+        .arg(&file)
+        .args(["export", "--platform", "retell"]));
+    assert_eq!(all.code, 0, "{}", all.stderr);
+    let tools: Value = serde_json::from_str(&all.stdout).expect("json");
+    assert_eq!(
+        tools.as_array().map(Vec::len),
+        Some(4),
+        "every action, as a list"
+    );
+}
+
+#[test]
+fn show_secrets_writes_the_values_and_nothing_else_does() {
+    let file = root().join("tests/fixtures/tools/retell.yaml");
+    let hidden = run(voxhook()
+        .arg("-f")
+        .arg(&file)
+        .env("ORDERS_KEY", "key-value-1234")
+        .env("SLOTS_TOKEN", "token-value-5678")
+        .args(["export", "--platform", "retell"]));
+    assert!(!hidden.stdout.contains("key-value-1234"));
+    assert!(hidden.stdout.contains("${env:ORDERS_KEY}"));
+    let shown = run(voxhook()
+        .arg("-f")
+        .arg(&file)
+        .env("ORDERS_KEY", "key-value-1234")
+        .env("SLOTS_TOKEN", "token-value-5678")
+        .args(["export", "--platform", "retell", "--show-secrets"]));
+    assert_eq!(shown.code, 0, "{}", shown.stderr);
+    let tools: Value = serde_json::from_str(&shown.stdout).expect("json");
+    assert_eq!(tools[0]["headers"]["X-Api-Key"], "key-value-1234");
+    assert_eq!(
+        tools[1]["headers"]["Authorization"],
+        "Bearer token-value-5678"
+    );
+    let unset = run(voxhook()
+        .arg("-f")
+        .arg(&file)
+        .env_remove("ORDERS_KEY")
+        .env("SLOTS_TOKEN", "x")
+        .args(["export", "--platform", "retell", "--show-secrets"]));
+    assert_eq!(unset.code, 2);
+    assert!(
+        unset.stderr.contains("retell.yaml:15:") && unset.stderr.contains("ORDERS_KEY"),
+        "{}",
+        unset.stderr
+    );
+}
+
+#[test]
+fn export_refuses_an_unknown_action_and_an_invalid_file() {
+    let file = root().join("actions.example.yaml");
+    let r = run(voxhook().arg("-f").arg(&file).args([
+        "export",
+        "--platform",
+        "vapi",
+        "check_order_staus",
+    ]));
+    assert_eq!(r.code, 2);
+    assert!(
+        r.stderr.contains("no action named `check_order_staus`"),
+        "{}",
+        r.stderr
+    );
+    assert!(
+        r.stderr.contains("check_order_status"),
+        "did you mean: {}",
+        r.stderr
+    );
+
+    let dir = tempfile::tempdir().expect("tmp");
+    let bad = dir.path().join("bad.yaml");
+    std::fs::write(&bad, "version: 1\nactions:\n  - name: x\n").expect("write");
+    let r = run(voxhook()
+        .arg("-f")
+        .arg(&bad)
+        .args(["export", "--platform", "vapi"]));
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(r.stdout.is_empty());
+}
+
+#[test]
+fn bad_json_exits_2_naming_the_place_and_writes_nothing() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let out = dir.path().join("out.yaml");
+    let cases: [(&str, &str, &str); 7] = [
+        ("vapi", "{\"type\": \"function\",", "bad.json:1:"),
+        (
+            "vapi",
+            "{\"type\": \"function\", \"server\": {\"url\": \"https://x.example\"}}",
+            "$.function: missing",
+        ),
+        (
+            "vapi",
+            "[{\"function\": {\"name\": \"a\"}, \"server\": {\"url\": \"https://x.example\", \"timeoutSeconds\": \"20\"}}]",
+            "$[0].server.timeoutSeconds: expected a number, found a string",
+        ),
+        (
+            "retell",
+            "{\"general_tools\": [{\"type\": \"custom\", \"name\": \"a\"}]}",
+            "$.general_tools[0].url: missing",
+        ),
+        (
+            "elevenlabs",
+            "{\"tool_config\": {\"type\": \"webhook\", \"name\": \"a\", \"description\": \"d\", \"api_schema\": {}}}",
+            "$.tool_config.api_schema.url: missing",
+        ),
+        (
+            "bland",
+            "{\"tools\": [{\"tool\": {\"name\": \"a\", \"url\": \"https://x.example\"}}]}",
+            "$.tools[0].tool.description: missing",
+        ),
+        ("retell", "{\"hello\": 1}", "$: not a Retell custom tool"),
+    ];
+    for (p, text, expected) in cases {
+        let input = dir.path().join("bad.json");
+        std::fs::write(&input, text).expect("write");
+        let r = run(voxhook()
+            .args(["import", "--platform", p])
+            .arg(&input)
+            .arg("-o")
+            .arg(&out));
+        assert_eq!(r.code, 2, "{p} {text}: {}", r.stderr);
+        assert!(
+            r.stderr.contains(expected),
+            "{p} {text}: wanted `{expected}` in:\n{}",
+            r.stderr
+        );
+        assert!(
+            r.stderr.contains("bad.json"),
+            "names the file: {}",
+            r.stderr
+        );
+        assert!(!out.exists(), "nothing written for {text}");
+    }
+}
+
+#[test]
+fn import_reads_standard_input() {
+    let sample = std::fs::read(root().join("examples/import/retell.json")).expect("sample");
+    let r = voxhook()
+        .args(["import", "--platform", "retell", "-"])
+        .write_stdin(sample)
+        .output()
+        .expect("runs");
+    assert_eq!(r.status.code(), Some(0));
+    let text = String::from_utf8_lossy(&r.stdout);
+    assert!(text.contains("name: check_order_status"), "{text}");
+}
