@@ -8,4 +8,6 @@ VENV=bench/out/sdk-venv
 [ -x "$VENV/bin/python" ] || python3 -m venv "$VENV"
 "$VENV/bin/pip" install -q -r bench/sdk/requirements.txt
 cargo build --quiet
-exec "$VENV/bin/python" bench/sdk/check.py "$PWD/target/debug/voxhook"
+"$VENV/bin/python" bench/sdk/check.py "$PWD/target/debug/voxhook"
+# import/export against the SDKs' tool types
+exec "$VENV/bin/python" bench/sdk/tools.py "$PWD/target/debug/voxhook"

@@ -193,7 +193,9 @@ fn export(x: &Export, a: &Action, notes: &mut Notes) -> crate::Result<Json> {
     if let Some(d) = &a.description {
         function.insert("description".into(), json!(d.value));
     }
-    function.insert("parameters".into(), common::schema_of(a));
+    let mut parameters = common::schema_of(a);
+    string_enums_only(&mut parameters, &a.name.value, notes);
+    function.insert("parameters".into(), parameters);
     let mut server = Map::new();
     server.insert("url".into(), json!(common::url_with_query(x, &req)?));
     if let Some(ms) = common::export_timeout_ms(&req) {
@@ -214,4 +216,27 @@ fn export(x: &Export, a: &Action, notes: &mut Notes) -> crate::Result<Json> {
         "function": function,
         "server": server,
     }))
+}
+
+/// Vapi's JSON Schema type holds string enums only (its SDK refuses `[1, 2]`): other enums
+/// are left out, and said so.
+fn string_enums_only(schema: &mut Json, action: &str, notes: &mut Notes) {
+    let Some(props) = schema.get_mut("properties").and_then(Json::as_object_mut) else {
+        return;
+    };
+    for (name, p) in props.iter_mut() {
+        let Some(o) = p.as_object_mut() else { continue };
+        if o
+            .get("enum")
+            .and_then(Json::as_array)
+            .is_some_and(|e| !e.iter().all(Json::is_string))
+        {
+            o.remove("enum");
+            notes.add(
+                format!("action `{action}`"),
+                format!("parameter `{name}`: Vapi enums are strings only; the enum is not written"),
+            );
+        }
+        string_enums_only(p, action, notes);
+    }
 }
