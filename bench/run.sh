@@ -4,6 +4,7 @@
 # (pip install check-jsonschema) for the lint comparison. Everything runs on 127.0.0.1.
 # Usage: bench/run.sh            (prints a Markdown table at the end)
 #        bench/run.sh platforms  (only the rows of the platform profiles: 2, 6 and 7)
+#        bench/run.sh tools      (only import/export: 8)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 OUT=bench/out
@@ -39,6 +40,23 @@ all && for n in 1000 10000; do
     row "check-jsonschema, $n actions" "${c} s" "voxhook is $(python3 -c "print('%.1f' % ($c / $t))")x faster (goal 10x)"
   fi
 done
+
+# 8. import/export: 10,000 actions exported to each platform's tool JSON, and imported back,
+#    against `lint` of the same file (export loads and checks it the same way first).
+table() { echo; echo "| benchmark | result | target |"; echo "|---|---|---|"; printf '%s\n' "${rows[@]}"; }
+if all || [ "$ONLY" = tools ]; then
+  f="$OUT/actions-10000.yaml"
+  tl=$(mean 5 "$BIN -f $f lint -q")
+  for p in vapi retell elevenlabs bland; do
+    "$BIN" -f "$f" export --platform "$p" -q > "$OUT/tools-$p.json"
+    te=$(mean 5 "$BIN -f $f export --platform $p -q -o $OUT/tools-$p.json")
+    me=$(peak_mib "$BIN" -f "$f" export --platform "$p" -q -o "$OUT/tools-$p.json")
+    ti=$(mean 5 "$BIN import --platform $p $OUT/tools-$p.json -q -o $OUT/imported-$p.yaml")
+    mi=$(peak_mib "$BIN" import --platform "$p" "$OUT/tools-$p.json" -q -o "$OUT/imported-$p.yaml")
+    row "export / import --platform $p, 10,000 actions (lint of the file: ${tl} s)" "export ${te} s, ${me} MiB; import ${ti} s, ${mi} MiB" "export $(python3 -c "print('%.2f' % ($te / $tl))")x lint, import $(python3 -c "print('%.2f' % ($ti / $tl))")x lint (goal <= 2x each)"
+  done
+fi
+if [ "$ONLY" = tools ]; then table; exit 0; fi
 
 # 2. One `voxhook test` against a loopback server, and curl sending the same request.
 cat > "$OUT/ping.yaml" <<YAML
@@ -111,7 +129,4 @@ tvx=$(mean 3 "$BIN -f $OUT/actions-1000.yaml simulate $OUT/call-100k.txt --dry-r
 tva=$(mean 3 "$BIN -f $OUT/actions-1000.yaml simulate $OUT/call-100k.txt --dry-run --json --now 2026-03-24T09:00:00Z --platform vapi")
 row "simulate 100k turns, --platform vapi vs voxhook" "${tva} s vs ${tvx} s" "$(python3 -c "print('%+.1f%%' % (100 * ($tva / $tvx - 1)))") (goal <= +10%)"
 
-echo
-echo "| benchmark | result | target |"
-echo "|---|---|---|"
-printf '%s\n' "${rows[@]}"
+table

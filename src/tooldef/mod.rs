@@ -102,15 +102,17 @@ pub fn import(platform: Platform, doc: &Json) -> crate::Result<Imported> {
     let tools = (fmt.tools)(&root)?;
     let mut notes = Notes::default();
     let mut actions: Vec<Map<String, Json>> = Vec::new();
+    let mut names = std::collections::HashSet::new();
     for tool in tools {
         let Some(action) = (fmt.import)(&tool, &mut notes)? else {
             continue;
         };
-        let name = action.get("name").and_then(Json::as_str).unwrap_or("");
-        if actions
-            .iter()
-            .any(|a| a.get("name").and_then(Json::as_str) == Some(name))
-        {
+        let name = action
+            .get("name")
+            .and_then(Json::as_str)
+            .unwrap_or("")
+            .to_string();
+        if !names.insert(name.clone()) {
             return Err(crate::Error::input(format!(
                 "{}: a second tool named `{name}`; action names must be unique",
                 tool.path

@@ -226,8 +226,7 @@ fn string_enums_only(schema: &mut Json, action: &str, notes: &mut Notes) {
     };
     for (name, p) in props.iter_mut() {
         let Some(o) = p.as_object_mut() else { continue };
-        if o
-            .get("enum")
+        if o.get("enum")
             .and_then(Json::as_array)
             .is_some_and(|e| !e.iter().all(Json::is_string))
         {
