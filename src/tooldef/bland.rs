@@ -107,15 +107,7 @@ fn import(tool: &At, notes: &mut Notes) -> crate::Result<Option<Map<String, Json
     let url = tool.need_str("url", "the URL Bland calls")?;
     let (url, mut query) = common::split_query(url, &tool.child_path("url"));
     let method = tool.str("method")?.map(|m| m.to_ascii_uppercase());
-    let mut headers = Vec::new();
-    for (k, v) in tool.strings("headers")? {
-        let value = v.v.as_str().ok_or_else(|| v.wrong("a string"))?;
-        headers.push(Header {
-            name: k,
-            value: value.to_string(),
-            path: v.path,
-        });
-    }
+    let headers = common::headers(tool, "headers")?;
     let (auth, headers) = common::import_headers(&name, headers, notes);
     for (k, v) in tool.strings("query")? {
         let value = match v.v {
@@ -212,9 +204,8 @@ fn import(tool: &At, notes: &mut Notes) -> crate::Result<Option<Map<String, Json
     };
     action.insert("webhook".into(), webhook.to_json());
     let mut assign = Vec::new();
-    for (k, v) in tool.strings("response")? {
-        let path = v.v.as_str().ok_or_else(|| v.wrong("a string"))?;
-        assign.push((k, super::retell::json_path(path)));
+    for (k, path, _) in tool.texts("response")? {
+        assign.push((k, super::retell::json_path(&path)));
     }
     common::set_assign(&mut action, assign);
     super::report_fields(tool, &TOOL, notes);
@@ -314,10 +305,8 @@ fn export(x: &Export, a: &Action, notes: &mut Notes) -> crate::Result<Json> {
     };
     t.insert("url".into(), json!(url));
     t.insert("method".into(), json!(req.method_or_default().as_str()));
-    let headers = common::export_headers(x, a, &req, notes)?;
-    if !headers.is_empty() {
-        let h: Map<String, Json> = headers.into_iter().map(|(k, v)| (k, json!(v))).collect();
-        t.insert("headers".into(), Json::Object(h));
+    if let Some(h) = common::export_headers(x, a, &req, notes)? {
+        t.insert("headers".into(), h);
     }
     if !req.query.is_empty() {
         let mut q = Map::new();

@@ -244,6 +244,15 @@ pub struct Header {
     pub path: String,
 }
 
+/// A tool's object of strings as headers.
+pub fn headers(at: &At, key: &str) -> crate::Result<Vec<Header>> {
+    Ok(at
+        .texts(key)?
+        .into_iter()
+        .map(|(name, value, path)| Header { name, value, path })
+        .collect())
+}
+
 /// Headers as `auth:` plus plain `headers:`. Credentials become `${env:…}` placeholders
 /// (a value that already is one is kept), each reported with the variable to set.
 pub fn import_headers(
@@ -338,8 +347,20 @@ pub fn split_query(url: &str, path: &str) -> (String, Vec<Header>) {
     (base.to_string(), pairs)
 }
 
-/// The action's headers and auth as plain headers, in order; auth first, as platforms show it.
+/// The action's headers and auth as one JSON object of headers (auth first, as platforms
+/// show it), or `None` when there are none.
 pub fn export_headers(
+    x: &super::Export,
+    a: &Action,
+    req: &Request,
+    notes: &mut Notes,
+) -> crate::Result<Option<Json>> {
+    let pairs = header_pairs(x, a, req, notes)?;
+    Ok((!pairs.is_empty())
+        .then(|| Json::Object(pairs.into_iter().map(|(k, v)| (k, json!(v))).collect())))
+}
+
+fn header_pairs(
     x: &super::Export,
     a: &Action,
     req: &Request,

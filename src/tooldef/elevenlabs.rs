@@ -239,9 +239,7 @@ fn import(tool: &At, notes: &mut Notes) -> crate::Result<Option<Map<String, Json
         });
     }
     let (auth, headers) = common::import_headers(&name, headers, notes);
-    let timeout_ms = tool
-        .number("response_timeout_secs")?
-        .map(|s| (s * 1000.0).round() as u64);
+    let timeout_ms = tool.seconds_ms("response_timeout_secs")?;
 
     let mut action = Map::new();
     action.insert("name".into(), json!(name));
@@ -562,10 +560,8 @@ fn export(x: &Export, a: &Action, notes: &mut Notes) -> crate::Result<Json> {
             json!({"type": "object", "properties": body_props, "required": body_required}),
         );
     }
-    let headers = common::export_headers(x, a, &req, notes)?;
-    if !headers.is_empty() {
-        let h: Map<String, Json> = headers.into_iter().map(|(k, v)| (k, json!(v))).collect();
-        api.insert("request_headers".into(), Json::Object(h));
+    if let Some(h) = common::export_headers(x, a, &req, notes)? {
+        api.insert("request_headers".into(), h);
     }
     let mut t = Map::new();
     t.insert("type".into(), json!("webhook"));

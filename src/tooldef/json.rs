@@ -124,7 +124,23 @@ impl<'a> At<'a> {
         }
     }
 
-    /// An object of strings (headers, query parameters), in order.
+    /// An object of strings (headers, query parameters) as (name, text, path), in order.
+    pub fn texts(&self, key: &str) -> Result<Vec<(String, String, String)>> {
+        self.strings(key)?
+            .into_iter()
+            .map(|(k, v)| {
+                let text = v.v.as_str().ok_or_else(|| v.wrong("a string"))?;
+                Ok((k, text.to_string(), v.path))
+            })
+            .collect()
+    }
+
+    /// A number of seconds as milliseconds.
+    pub fn seconds_ms(&self, key: &str) -> Result<Option<u64>> {
+        Ok(self.number(key)?.map(|s| (s * 1000.0).round() as u64))
+    }
+
+    /// An object of values (headers, query parameters), in order.
     pub fn strings(&self, key: &str) -> Result<Vec<(String, At<'a>)>> {
         let Some(a) = self.get(key) else {
             return Ok(Vec::new());

@@ -2,7 +2,7 @@
 //! `GeneralToolCustomTool`. Tools live in an LLM's `general_tools` and `states[].tools`; the
 //! LLM list response holds LLMs under `items`.
 
-use super::common::{self, Header, WebhookDoc};
+use super::common::{self, WebhookDoc};
 use super::json::At;
 use super::{Export, Fields, Format, Notes};
 use crate::definition::model::*;
@@ -117,9 +117,9 @@ fn import(tool: &At, notes: &mut Notes) -> crate::Result<Option<Map<String, Json
             )));
         }
     };
-    let headers = strings(tool, "headers")?;
+    let headers = common::headers(tool, "headers")?;
     let (auth, headers) = common::import_headers(&name, headers, notes);
-    query.extend(strings(tool, "query_params")?);
+    query.extend(common::headers(tool, "query_params")?);
     let timeout_ms = tool.number("timeout_ms")?.map(|n| n.round() as u64);
     let mut action = Map::new();
     action.insert("name".into(), json!(name));
@@ -143,7 +143,7 @@ fn import(tool: &At, notes: &mut Notes) -> crate::Result<Option<Map<String, Json
     };
     action.insert("webhook".into(), webhook.to_json());
     let mut assign = Vec::new();
-    for h in strings(tool, "response_variables")? {
+    for h in common::headers(tool, "response_variables")? {
         assign.push((h.name, json_path(&h.value)));
     }
     common::set_assign(&mut action, assign);
@@ -152,21 +152,6 @@ fn import(tool: &At, notes: &mut Notes) -> crate::Result<Option<Map<String, Json
     }
     super::report_fields(tool, &TOOL, notes);
     Ok(Some(action))
-}
-
-/// An object of strings as headers (name, value, where).
-fn strings(tool: &At, key: &str) -> crate::Result<Vec<Header>> {
-    tool.strings(key)?
-        .into_iter()
-        .map(|(k, v)| {
-            let value = v.v.as_str().ok_or_else(|| v.wrong("a string"))?;
-            Ok(Header {
-                name: k,
-                value: value.to_string(),
-                path: v.path,
-            })
-        })
-        .collect()
 }
 
 /// A response path as RFC 9535 JSONPath: `data.id` is `$.data.id`.
@@ -211,10 +196,8 @@ fn export(x: &Export, a: &Action, notes: &mut Notes) -> crate::Result<Json> {
     };
     t.insert("url".into(), json!(url));
     t.insert("method".into(), json!(req.method_or_default().as_str()));
-    let headers = common::export_headers(x, a, &req, notes)?;
-    if !headers.is_empty() {
-        let h: Map<String, Json> = headers.into_iter().map(|(k, v)| (k, json!(v))).collect();
-        t.insert("headers".into(), Json::Object(h));
+    if let Some(h) = common::export_headers(x, a, &req, notes)? {
+        t.insert("headers".into(), h);
     }
     if !req.query.is_empty() {
         let mut q = Map::new();

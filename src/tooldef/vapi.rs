@@ -2,7 +2,7 @@
 //! as `CreateToolsRequest_Function` / `CreateFunctionToolDto`). Lists are bare arrays; an
 //! assistant holds its tools under `model.tools`.
 
-use super::common::{self, Header, WebhookDoc};
+use super::common::{self, WebhookDoc};
 use super::json::At;
 use super::{Export, Fields, Format, Notes};
 use crate::definition::model::*;
@@ -101,19 +101,9 @@ fn import(tool: &At, notes: &mut Notes) -> crate::Result<Option<Map<String, Json
     server.object()?;
     let url = server.need_str("url", "the URL Vapi calls")?;
     let (url, query) = common::split_query(url, &server.child_path("url"));
-    let mut headers = Vec::new();
-    for (k, v) in server.strings("headers")? {
-        let value = v.v.as_str().ok_or_else(|| v.wrong("a string"))?;
-        headers.push(Header {
-            name: k,
-            value: value.to_string(),
-            path: v.path,
-        });
-    }
+    let headers = common::headers(&server, "headers")?;
     let (auth, headers) = common::import_headers(&name, headers, notes);
-    let timeout_ms = server
-        .number("timeoutSeconds")?
-        .map(|s| (s * 1000.0).round() as u64);
+    let timeout_ms = server.seconds_ms("timeoutSeconds")?;
     let mut action = Map::new();
     action.insert("name".into(), json!(name));
     action.insert(
@@ -206,10 +196,8 @@ fn export(x: &Export, a: &Action, notes: &mut Notes) -> crate::Result<Json> {
         };
         server.insert("timeoutSeconds".into(), secs);
     }
-    let headers = common::export_headers(x, a, &req, notes)?;
-    if !headers.is_empty() {
-        let h: Map<String, Json> = headers.into_iter().map(|(k, v)| (k, json!(v))).collect();
-        server.insert("headers".into(), Json::Object(h));
+    if let Some(h) = common::export_headers(x, a, &req, notes)? {
+        server.insert("headers".into(), h);
     }
     Ok(json!({
         "type": "function",
