@@ -7,7 +7,7 @@
 
 use super::common::{self, Header, WebhookDoc};
 use super::json::At;
-use super::{Export, Fields, Format, Notes};
+use super::{Export, Fields, Format, Notes, Tool};
 use crate::definition::model::*;
 use crate::definition::template::Part;
 use serde_json::{Map, Value as Json, json};
@@ -18,6 +18,16 @@ pub const FORMAT: Format = Format {
     tools,
     import,
     export,
+    variables: &[("from", "caller_phone"), ("call_id", "conversation_id")],
+    input_prefix: Some("input."),
+};
+
+/// The API's wrappers around a tool: `{"tool_id", "label", "public", "tool"}`, and
+/// `{"status", "tool"}` around that when one tool is fetched.
+const WRAPPER: Fields = Fields {
+    read: &["tool"],
+    unsupported: &[],
+    metadata: &["tool_id", "label", "public", "status"],
 };
 
 const TOOL: Fields = Fields {
@@ -41,7 +51,7 @@ const TOOL: Fields = Fields {
     metadata: &["tool_id", "label", "public"],
 };
 
-fn tools<'a>(root: &At<'a>) -> crate::Result<Vec<At<'a>>> {
+fn tools<'a>(root: &At<'a>, notes: &mut Notes) -> crate::Result<Vec<Tool<'a>>> {
     let items = if root.v.is_array() {
         root.list()?
     } else {
@@ -61,22 +71,35 @@ fn tools<'a>(root: &At<'a>) -> crate::Result<Vec<At<'a>>> {
         .into_iter()
         .map(|mut t| {
             while let Some(inner) = t.get("tool").filter(|i| i.v.is_object()) {
+                super::report_fields(&t, &WRAPPER, notes);
                 t = inner;
             }
-            t
+            Tool::new(t)
         })
         .collect())
 }
 
-/// `{{input.x}}` as `{{x}}` in every string of a body or query value.
-fn from_bland(v: &Json) -> Json {
-    match v {
-        Json::String(s) => Json::String(s.replace("{{input.", "{{").replace("{{ input.", "{{ ")),
-        Json::Array(items) => Json::Array(items.iter().map(from_bland).collect()),
+/// The body without the values that send `{{input}}` whole (voxhook has no template for the
+/// whole input); each left out is said. `None` when nothing is left.
+fn without_whole_input(b: &At, notes: &mut Notes) -> Option<Json> {
+    const WHY: &str = "not imported: `{{input}}` sends the model's input whole; voxhook names each parameter";
+    match b.v {
         Json::Object(m) => {
-            Json::Object(m.iter().map(|(k, v)| (k.clone(), from_bland(v))).collect())
+            let mut out = Map::new();
+            for (k, v) in m {
+                if mentions_whole_input(v) {
+                    notes.add(b.child_path(k), WHY);
+                } else {
+                    out.insert(k.clone(), v.clone());
+                }
+            }
+            (!out.is_empty()).then_some(Json::Object(out))
         }
-        other => other.clone(),
+        v if mentions_whole_input(v) => {
+            notes.add(b.path.clone(), WHY);
+            None
+        }
+        v => Some(v.clone()),
     }
 }
 
@@ -99,22 +122,21 @@ fn default_body(names: &[String]) -> Json {
     )
 }
 
-fn import(tool: &At, notes: &mut Notes) -> crate::Result<Option<Map<String, Json>>> {
+fn import(t: &Tool, notes: &mut Notes) -> crate::Result<Option<Map<String, Json>>> {
+    let tool = &t.at;
     tool.object()?;
     let raw_name = tool.need_str("name", "the name the model calls the tool by")?;
     let name = common::action_name(&tool.need("name", "")?, raw_name, notes)?;
     let description = tool.need_str("description", "when the agent should call the tool")?;
     let url = tool.need_str("url", "the URL Bland calls")?;
-    let (url, mut query) = common::split_query(url, &tool.child_path("url"));
+    let parts = common::split_url(&name, url, &tool.child_path("url"), notes);
+    let (url, mut query) = (parts.url, parts.query);
     let method = tool.str("method")?.map(|m| m.to_ascii_uppercase());
     let headers = common::headers(tool, "headers")?;
-    let (auth, headers) = common::import_headers(&name, headers, notes);
+    let (auth, headers) = common::import_headers(&name, headers, parts.auth, notes);
     for (k, v) in tool.strings("query")? {
         let value = match v.v {
-            Json::String(s) => from_bland(&json!(s))
-                .as_str()
-                .unwrap_or_default()
-                .to_string(),
+            Json::String(s) => s.clone(),
             other => other.to_string(),
         };
         query.push(Header {
@@ -183,16 +205,13 @@ fn import(tool: &At, notes: &mut Notes) -> crate::Result<Option<Map<String, Json
     let body = match tool.get("body") {
         None => None,
         Some(b) if *b.v == default_body(&names) => None,
-        Some(b) if mentions_whole_input(b.v) => {
-            notes.add(
-                b.path.clone(),
-                "not imported: a body that sends `{{input}}` whole; voxhook sends the parameters as the body",
-            );
-            None
-        }
-        Some(b) => Some(from_bland(b.v)),
+        Some(b) => without_whole_input(&b, notes),
     };
-    let timeout_ms = tool.number("timeout")?.map(|n| n.round() as u64);
+    // A GET sends voxhook's parameters in the query already: `k: {{input.k}}` says the same.
+    if matches!(method.as_deref(), Some("GET" | "DELETE")) {
+        query.retain(|q| !(names.contains(&q.name) && q.value == format!("{{{{input.{}}}}}", q.name)));
+    }
+    let timeout_ms = common::timeout(tool, "timeout", 1)?;
     let webhook = WebhookDoc {
         url,
         method,
@@ -282,6 +301,7 @@ fn export(x: &Export, a: &Action, notes: &mut Notes) -> crate::Result<Json> {
             common::note_signing(a, &req, "Bland tools carry headers only", notes);
         }
     }
+    common::note_unexpressed(a, Platform::Bland, notes);
     let schema = common::schema_of(a);
     let params: Vec<String> = schema
         .get("properties")
@@ -308,11 +328,19 @@ fn export(x: &Export, a: &Action, notes: &mut Notes) -> crate::Result<Json> {
     if let Some(h) = common::export_headers(x, a, &req, notes)? {
         t.insert("headers".into(), h);
     }
-    if !req.query.is_empty() {
-        let mut q = Map::new();
-        for (k, v) in &req.query {
-            q.insert(k.value.clone(), json!(bland_text(x, v, &params)?));
+    let mut q = Map::new();
+    for (k, v) in &req.query {
+        q.insert(k.value.clone(), json!(bland_text(x, v, &params)?));
+    }
+    // voxhook sends a GET's parameters in the query; Bland sends what the tool names.
+    if !req.method_or_default().has_body() {
+        for p in &params {
+            if !q.contains_key(p) {
+                q.insert(p.clone(), json!(format!("{{{{input.{p}}}}}")));
+            }
         }
+    }
+    if !q.is_empty() {
         t.insert("query".into(), Json::Object(q));
     }
     let body = match &req.body {

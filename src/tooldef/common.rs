@@ -24,9 +24,10 @@ pub fn is_secret_name(name: &str) -> bool {
             .any(|w| n.contains(w))
 }
 
-/// `true` when the value already comes from the environment (what `export` writes).
+/// `true` when the value already comes from the environment (what `export` writes) or
+/// from a template (the platform fills it at call time): not a secret written down.
 fn is_placeholder(v: &str) -> bool {
-    v.contains("${env:")
+    v.contains("${env:") || v.contains("{{")
 }
 
 /// `SOME_TOOL_WHAT`: an environment variable name for a secret the tool held.
@@ -258,20 +259,26 @@ pub fn headers(at: &At, key: &str) -> crate::Result<Vec<Header>> {
 pub fn import_headers(
     tool: &str,
     headers: Vec<Header>,
+    auth: Option<Json>,
     notes: &mut Notes,
 ) -> (Option<Json>, Map<String, Json>) {
-    let mut auth: Option<Json> = None;
+    let mut auth = auth;
     let mut plain = Map::new();
     for h in headers {
         let secret = |what: &str, value: &str, notes: &mut Notes| -> String {
             if is_placeholder(value) {
                 return value.to_string();
             }
-            let var = env_name(tool, what);
+            let var = notes.env_var(&env_name(tool, what));
+            let whole = if what.eq_ignore_ascii_case("authorization") {
+                format!(" (the whole header value, `{}` included)", value.split(' ').next().unwrap_or(""))
+            } else {
+                String::new()
+            };
             notes.add(
                 h.path.clone(),
                 format!(
-                    "a credential: written as `${{env:{var}}}`; set {var} in the environment or in .env beside the file"
+                    "a credential: written as `${{env:{var}}}`; set {var}{whole} in the environment or in .env beside the file"
                 ),
             );
             format!("${{env:{var}}}")
@@ -284,8 +291,8 @@ pub fn import_headers(
                 continue;
             }
             if scheme.eq_ignore_ascii_case("basic") && !is_placeholder(rest) {
-                let user = env_name(tool, "USERNAME");
-                let pass = env_name(tool, "PASSWORD");
+                let user = notes.env_var(&env_name(tool, "USERNAME"));
+                let pass = notes.env_var(&env_name(tool, "PASSWORD"));
                 notes.add(
                     h.path.clone(),
                     format!(
@@ -318,7 +325,7 @@ pub fn import_query(tool: &str, query: Vec<Header>, notes: &mut Notes) -> Map<St
     let mut out = Map::new();
     for q in query {
         let value = if is_secret_name(&q.name) && !is_placeholder(&q.value) {
-            let var = env_name(tool, &q.name);
+            let var = notes.env_var(&env_name(tool, &q.name));
             notes.add(
                 q.path.clone(),
                 format!("a credential: written as `${{env:{var}}}`; set {var}"),
@@ -332,19 +339,74 @@ pub fn import_query(tool: &str, query: Vec<Header>, notes: &mut Notes) -> Map<St
     out
 }
 
-/// A URL's query string as separate parameters (voxhook keeps them under `query:`).
-pub fn split_query(url: &str, path: &str) -> (String, Vec<Header>) {
+/// A tool's URL as voxhook writes it: the query string as separate parameters (`query:`),
+/// credentials in it (`https://user:pass@host`) as basic auth with placeholders, and the
+/// fragment (which HTTP clients never send) dropped; each said so.
+pub struct UrlParts {
+    pub url: String,
+    pub query: Vec<Header>,
+    pub auth: Option<Json>,
+}
+
+pub fn split_url(tool: &str, url: &str, path: &str, notes: &mut Notes) -> UrlParts {
+    let mut url = url.to_string();
+    if let Some(i) = url.find('#') {
+        notes.add(
+            path,
+            format!("the fragment `{}` is not sent by HTTP clients; dropped", &url[i..]),
+        );
+        url.truncate(i);
+    }
+    let mut auth = None;
+    if let Some(scheme_end) = url.find("://") {
+        let host_start = scheme_end + 3;
+        let host_end = url[host_start..]
+            .find(['/', '?'])
+            .map(|i| host_start + i)
+            .unwrap_or(url.len());
+        if let Some(at) = url[host_start..host_end].rfind('@') {
+            let user = notes.env_var(&env_name(tool, "USERNAME"));
+            let pass = notes.env_var(&env_name(tool, "PASSWORD"));
+            notes.add(
+                path,
+                format!(
+                    "credentials in the URL: written as basic auth with `${{env:{user}}}` and `${{env:{pass}}}`; set both"
+                ),
+            );
+            auth = Some(json!({ "basic": {
+                "username": format!("${{env:{user}}}"),
+                "password": format!("${{env:{pass}}}"),
+            }}));
+            url.replace_range(host_start..host_start + at + 1, "");
+        }
+    }
     let Some((base, q)) = url.split_once('?') else {
-        return (url.to_string(), Vec::new());
+        return UrlParts {
+            url,
+            query: Vec::new(),
+            auth,
+        };
     };
-    let pairs = url::form_urlencoded::parse(q.as_bytes())
-        .map(|(k, v)| Header {
+    let mut query: Vec<Header> = Vec::new();
+    for (k, v) in url::form_urlencoded::parse(q.as_bytes()) {
+        if let Some(i) = query.iter().position(|h| h.name == k) {
+            notes.add(
+                path,
+                format!("`{k}` appears more than once in the query; `query:` holds one value: the last is kept"),
+            );
+            query.remove(i);
+        }
+        query.push(Header {
             path: path.to_string(),
             name: k.into_owned(),
             value: v.into_owned(),
-        })
-        .collect();
-    (base.to_string(), pairs)
+        });
+    }
+    UrlParts {
+        url: base.to_string(),
+        query,
+        auth,
+    }
 }
 
 /// The action's headers and auth as one JSON object of headers (auth first, as platforms
@@ -502,6 +564,235 @@ pub fn note_url_parameters(a: &Action, req: &Request, platform: &str, notes: &mu
     }
 }
 
+/// The action's timeout as the platform's tool takes it: within the range its API accepts
+/// (the profile's tool limits), the nearest value otherwise, said so.
+pub fn tool_timeout_ms(a: &Action, req: &Request, platform: Platform, notes: &mut Notes) -> Option<u64> {
+    let ms = export_timeout_ms(req)?;
+    let profile = crate::webhook::profile::profile(platform);
+    let Some(limit) = profile.limits.iter().find(|l| l.kind.is_none()) else {
+        return Some(ms);
+    };
+    let (lo, hi) = (
+        limit.min_timeout.as_millis() as u64,
+        limit.max_timeout.as_millis() as u64,
+    );
+    let kept = ms.clamp(lo, hi);
+    if kept != ms {
+        notes.add(
+            format!("action `{}`", a.name.value),
+            format!(
+                "timeout {} is outside what {} takes ({}): written as {}",
+                duration_text(ms),
+                platform.as_str(),
+                limit.what,
+                duration_text(kept)
+            ),
+        );
+    }
+    Some(kept)
+}
+
+/// Keys of a voxhook action a platform's tool has no place for: said, not dropped silently.
+pub fn note_unexpressed(a: &Action, platform: Platform, notes: &mut Notes) {
+    let at = format!("action `{}`", a.name.value);
+    let name = platform.as_str();
+    if a.interruptible.is_some() && platform != Platform::Elevenlabs {
+        notes.add(at.clone(), format!("`interruptible` is not part of a {name} tool"));
+    }
+    if a.args_at_root && platform != Platform::Retell {
+        notes.add(at.clone(), format!("`args_at_root` is Retell's; not part of a {name} tool"));
+    }
+    if platform != Platform::Bland {
+        for p in &a.parameters {
+            if p.example.is_some() {
+                notes.add(
+                    at.clone(),
+                    format!("parameter `{}`: {name} tools have no `example`", p.name.value),
+                );
+            }
+        }
+    }
+}
+
+/// A JSON Schema cut down to the keywords a platform's schema type holds. A property whose
+/// type it cannot write (a `$ref`, a `oneOf`) is left out rather than given a false type;
+/// everything left out is said.
+pub fn restrict_schema(
+    schema: &Json,
+    top: &[&str],
+    nested: Option<&[&str]>,
+    at: &str,
+    notes: &mut Notes,
+) -> Json {
+    fn prop(v: &Json, keys: &[&str], path: &str, at: &str, notes: &mut Notes) -> Option<Json> {
+        let o = v.as_object()?;
+        if !o.get("type").is_some_and(Json::is_string) {
+            notes.add(
+                at.to_string(),
+                format!("parameter `{path}` has no single `type` the platform can write (a $ref, oneOf or list of types): left out"),
+            );
+            return None;
+        }
+        Some(Json::Object(filter(o, keys, path, at, notes)))
+    }
+    fn filter(
+        o: &Map<String, Json>,
+        keys: &[&str],
+        path: &str,
+        at: &str,
+        notes: &mut Notes,
+    ) -> Map<String, Json> {
+        let mut out = Map::new();
+        let mut dropped: Vec<String> = Vec::new();
+        for (k, v) in o {
+            if !keys.contains(&k.as_str()) {
+                dropped.push(format!("`{k}`"));
+                continue;
+            }
+            match k.as_str() {
+                "properties" => {
+                    let mut props = Map::new();
+                    for (name, pv) in v.as_object().into_iter().flatten() {
+                        let child = if path.is_empty() { name.clone() } else { format!("{path}.{name}") };
+                        if let Some(p) = prop(pv, keys, &child, at, notes) {
+                            props.insert(name.clone(), p);
+                        }
+                    }
+                    out.insert(k.clone(), Json::Object(props));
+                }
+                "items" => match prop(v, keys, &format!("{path}[]"), at, notes) {
+                    Some(p) => {
+                        out.insert(k.clone(), p);
+                    }
+                    None => return Map::new(),
+                },
+                _ => {
+                    out.insert(k.clone(), v.clone());
+                }
+            }
+        }
+        // `required` names only what is still there.
+        if let (Some(Json::Array(req)), Some(Json::Object(props))) =
+            (out.get("required").cloned(), out.get("properties"))
+        {
+            let kept: Vec<Json> = req
+                .into_iter()
+                .filter(|r| r.as_str().is_some_and(|n| props.contains_key(n)))
+                .collect();
+            out.insert("required".into(), Json::Array(kept));
+        }
+        if !dropped.is_empty() {
+            let whose = if path.is_empty() { "the parameters".to_string() } else { format!("parameter `{path}`") };
+            notes.add(
+                at.to_string(),
+                format!("{whose}: the platform's schema has no {}; left out", dropped.join(", ")),
+            );
+        }
+        out
+    }
+    let Some(o) = schema.as_object() else {
+        return schema.clone();
+    };
+    let mut out = Map::new();
+    let mut dropped = Vec::new();
+    for (k, v) in o {
+        if !top.contains(&k.as_str()) {
+            dropped.push(format!("`{k}`"));
+            continue;
+        }
+        let v = match (k.as_str(), nested) {
+            ("properties", Some(keys)) => {
+                let mut props = Map::new();
+                for (name, pv) in v.as_object().into_iter().flatten() {
+                    if let Some(p) = prop(pv, keys, name, at, notes) {
+                        props.insert(name.clone(), p);
+                    }
+                }
+                Json::Object(props)
+            }
+            _ => v.clone(),
+        };
+        out.insert(k.clone(), v);
+    }
+    if let (Some(Json::Array(req)), Some(Json::Object(props))) =
+        (out.get("required").cloned(), out.get("properties"))
+    {
+        let kept: Vec<Json> = req
+            .into_iter()
+            .filter(|r| r.as_str().is_some_and(|n| props.contains_key(n)))
+            .collect();
+        out.insert("required".into(), Json::Array(kept));
+    }
+    if !dropped.is_empty() {
+        notes.add(
+            at.to_string(),
+            format!("the parameters: the platform's schema has no {}; left out", dropped.join(", ")),
+        );
+    }
+    Json::Object(out)
+}
+
+/// The longest timeout a tool may be imported with; above it the JSON is not a tool definition
+/// any platform takes (their maximum is 10 minutes).
+const MAX_IMPORT_TIMEOUT_MS: u64 = 3_600_000;
+
+/// A timeout in `unit_ms` milliseconds (1000 for seconds), as milliseconds; one longer than an
+/// hour is refused naming its place.
+pub fn timeout(at: &At, key: &str, unit_ms: u64) -> crate::Result<Option<u64>> {
+    let Some(n) = at.number(key)? else {
+        return Ok(None);
+    };
+    let ms = n * unit_ms as f64;
+    if !ms.is_finite() || ms > MAX_IMPORT_TIMEOUT_MS as f64 {
+        let place = at.need(key, "")?;
+        return Err(place.error(format!(
+            "{n} is not a timeout a platform takes (at most {} s)",
+            MAX_IMPORT_TIMEOUT_MS / 1000
+        )));
+    }
+    Ok(Some(ms.round() as u64))
+}
+
+/// `response.assign` as the dotted paths Retell and ElevenLabs read (`result.status`); a
+/// JSONPath they cannot read (brackets, filters) is left out and said.
+pub fn dotted_assignments(a: &Action, platform: &str, notes: &mut Notes) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    for (var, path) in assignments(a) {
+        match path.strip_prefix("$.") {
+            Some(p) if !p.is_empty() && p.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '.') => {
+                out.push((var, p.to_string()));
+            }
+            _ => notes.add(
+                format!("action `{}`", a.name.value),
+                format!("assign `{var}`: {platform} reads dotted paths only; `{path}` is not written"),
+            ),
+        }
+    }
+    out
+}
+
+/// Vapi's and ElevenLabs' schema types hold string enums only (their SDKs refuse `[1, 2]`):
+/// other enums are left out, and said so.
+pub fn string_enums_only(schema: &mut Json, action: &str, platform: &str, notes: &mut Notes) {
+    let Some(props) = schema.get_mut("properties").and_then(Json::as_object_mut) else {
+        return;
+    };
+    for (name, p) in props.iter_mut() {
+        let Some(o) = p.as_object_mut() else { continue };
+        if o.get("enum")
+            .and_then(Json::as_array)
+            .is_some_and(|e| !e.iter().all(Json::is_string))
+        {
+            o.remove("enum");
+            notes.add(
+                format!("action `{action}`"),
+                format!("parameter `{name}`: {platform} enums are strings only; the enum is not written"),
+            );
+        }
+        string_enums_only(p, action, platform, notes);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -563,6 +854,7 @@ mod tests {
                 h("X-Api-Key", "abc"),
                 h("X-Source", "voice"),
             ],
+            None,
             &mut notes,
         );
         assert_eq!(auth, Some(json!({"bearer": "${env:GET_WEATHER_TOKEN}"})));
@@ -575,6 +867,7 @@ mod tests {
         let (auth, _) = import_headers(
             "t",
             vec![h("Authorization", "Bearer ${env:TOKEN}")],
+            None,
             &mut notes,
         );
         assert_eq!(auth, Some(json!({"bearer": "${env:TOKEN}"})));

@@ -9,7 +9,7 @@
 
 use super::common::{self, Header, WebhookDoc};
 use super::json::At;
-use super::{Export, Fields, Format, Notes};
+use super::{Export, Fields, Format, Notes, Tool};
 use crate::definition::model::*;
 use serde_json::{Map, Value as Json, json};
 
@@ -19,6 +19,32 @@ pub const FORMAT: Format = Format {
     tools,
     import,
     export,
+    variables: &[
+        ("system__conversation_id", "conversation_id"),
+        ("system__caller_id", "caller_phone"),
+        ("system__agent_id", "agent_id"),
+    ],
+    input_prefix: None,
+};
+
+/// The platform's name for a voxhook built-in, or the name itself.
+fn theirs(name: &str) -> &str {
+    FORMAT
+        .variables
+        .iter()
+        .find(|(_, ours)| *ours == name)
+        .map(|(t, _)| *t)
+        .unwrap_or(name)
+}
+
+/// The keywords an ElevenLabs property holds (literal, object and array properties).
+const PROPERTY_KEYS: [&str; 6] = ["type", "description", "enum", "properties", "required", "items"];
+
+/// The API's wrapper around a tool (`{"id", "tool_config", …}`).
+const WRAPPER: Fields = Fields {
+    read: &["tool_config"],
+    unsupported: &[("response_mocks", "mock replies for ElevenLabs' own tests (use `mock:`)")],
+    metadata: &["id", "access_info", "usage_stats"],
 };
 
 const TOOL: Fields = Fields {
@@ -52,6 +78,12 @@ const TOOL: Fields = Fields {
     metadata: &["id", "access_info", "usage_stats"],
 };
 
+const QUERY_SCHEMA: Fields = Fields {
+    read: &["properties", "required"],
+    unsupported: &[],
+    metadata: &[],
+};
+
 const API_SCHEMA: Fields = Fields {
     read: &[
         "url",
@@ -74,7 +106,7 @@ const API_SCHEMA: Fields = Fields {
     metadata: &[],
 };
 
-fn tools<'a>(root: &At<'a>) -> crate::Result<Vec<At<'a>>> {
+fn tools<'a>(root: &At<'a>, notes: &mut Notes) -> crate::Result<Vec<Tool<'a>>> {
     let items = if root.v.is_array() {
         root.list()?
     } else {
@@ -84,13 +116,16 @@ fn tools<'a>(root: &At<'a>) -> crate::Result<Vec<At<'a>>> {
                 .need("conversation_config", "")?
                 .need("agent", "the agent's settings")?
                 .need("prompt", "the agent's prompt holds its tools")?;
+            if let Some(ids) = prompt.get("tool_ids") {
+                notes.add(
+                    ids.path.clone(),
+                    "tools referenced by id are not in this file: fetch each with `GET /v1/convai/tools/{id}` and import it",
+                );
+            }
             match prompt.get("tools") {
                 Some(t) => t.list()?,
-                None => {
-                    return Err(prompt.error(
-                        "the agent has no inline `tools` (tools referenced by `tool_ids` live apart: export them with `GET /v1/convai/tools/{id}`)",
-                    ));
-                }
+                None if prompt.has("tool_ids") => Vec::new(),
+                None => return Err(prompt.error("the agent has no `tools`")),
             }
         } else if obj.contains_key("tools") {
             root.need("tools", "")?.list()?
@@ -108,11 +143,18 @@ fn tools<'a>(root: &At<'a>) -> crate::Result<Vec<At<'a>>> {
     // The API wraps each tool as {"id", "tool_config"}; agents hold the config itself.
     Ok(items
         .into_iter()
-        .map(|t| t.get("tool_config").unwrap_or(t))
+        .map(|t| match t.get("tool_config") {
+            Some(config) => {
+                super::report_fields(&t, &WRAPPER, notes);
+                Tool::new(config)
+            }
+            None => Tool::new(t),
+        })
         .collect())
 }
 
-fn import(tool: &At, notes: &mut Notes) -> crate::Result<Option<Map<String, Json>>> {
+fn import(t: &Tool, notes: &mut Notes) -> crate::Result<Option<Map<String, Json>>> {
+    let tool = &t.at;
     tool.object()?;
     match tool.str("type")? {
         None | Some("webhook") => {}
@@ -130,7 +172,8 @@ fn import(tool: &At, notes: &mut Notes) -> crate::Result<Option<Map<String, Json
     let api = tool.need("api_schema", "the request the tool sends")?;
     api.object()?;
     let raw_url = api.need_str("url", "the URL ElevenLabs calls")?;
-    let (url, mut query) = common::split_query(&path_templates(raw_url), &api.child_path("url"));
+    let parts = common::split_url(&name, &path_templates(raw_url), &api.child_path("url"), notes);
+    let (mut url, mut query) = (parts.url, parts.query);
     let method = api.str("method")?.map(str::to_string);
     let gets = matches!(method.as_deref(), Some("GET" | "DELETE"));
 
@@ -142,6 +185,20 @@ fn import(tool: &At, notes: &mut Notes) -> crate::Result<Option<Map<String, Json
                 v,
                 path: path.child_path(k),
             };
+            // A path value from a variable or a constant is part of the URL, not a parameter.
+            let placeholder = format!("{{{{{k}}}}}");
+            if let Some(var) = at.str("dynamic_variable")? {
+                url = url.replace(&placeholder, &format!("{{{{{var}}}}}"));
+                continue;
+            }
+            if let Some(c) = at.get("constant_value") {
+                let text = match c.v {
+                    Json::String(s) => s.clone(),
+                    other => other.to_string(),
+                };
+                url = url.replace(&placeholder, &text);
+                continue;
+            }
             if let Some(p) = from_property(&at, notes)? {
                 props.insert(k.clone(), p);
                 required.push(json!(k));
@@ -149,6 +206,7 @@ fn import(tool: &At, notes: &mut Notes) -> crate::Result<Option<Map<String, Json
         }
     }
     if let Some(q) = api.get("query_params_schema") {
+        super::report_fields(&q, &QUERY_SCHEMA, notes);
         let qprops = q.need("properties", "the query parameters")?;
         let q_required = string_list(&q, "required")?;
         for (k, v) in qprops.object()? {
@@ -172,7 +230,7 @@ fn import(tool: &At, notes: &mut Notes) -> crate::Result<Option<Map<String, Json
             if let Some(var) = at.str("dynamic_variable")? {
                 query.push(Header {
                     name: k.clone(),
-                    value: format!("{{{{{}}}}}", variable(var)),
+                    value: format!("{{{{{var}}}}}"),
                     path: at.path.clone(),
                 });
                 continue;
@@ -194,6 +252,12 @@ fn import(tool: &At, notes: &mut Notes) -> crate::Result<Option<Map<String, Json
         }
     }
     if let Some(b) = api.get("request_body_schema") {
+        if let Some(d) = b.get("description") {
+            notes.add(
+                d.path.clone(),
+                "not imported: a description of the whole body (voxhook describes each parameter)",
+            );
+        }
         if let Some(Json::Object(schema)) = from_property(&b, notes)? {
             if let Some(Json::Object(bp)) = schema.get("properties") {
                 for (k, v) in bp {
@@ -212,7 +276,7 @@ fn import(tool: &At, notes: &mut Notes) -> crate::Result<Option<Map<String, Json
             Json::String(s) => s.clone(),
             Json::Object(_) => {
                 if let Some(id) = v.str("secret_id")? {
-                    let var = common::env_name(&name, &k);
+                    let var = notes.env_var(&common::env_name(&name, &k));
                     notes.add(
                         v.path.clone(),
                         format!(
@@ -221,7 +285,7 @@ fn import(tool: &At, notes: &mut Notes) -> crate::Result<Option<Map<String, Json
                     );
                     format!("${{env:{var}}}")
                 } else if let Some(var) = v.str("variable_name")? {
-                    format!("{{{{{}}}}}", variable(var))
+                    format!("{{{{{var}}}}}")
                 } else if let Some(label) = v.str("env_var_label")? {
                     format!("${{env:{}}}", common::env_name(label, ""))
                 } else {
@@ -238,8 +302,8 @@ fn import(tool: &At, notes: &mut Notes) -> crate::Result<Option<Map<String, Json
             path: v.path,
         });
     }
-    let (auth, headers) = common::import_headers(&name, headers, notes);
-    let timeout_ms = tool.seconds_ms("response_timeout_secs")?;
+    let (auth, headers) = common::import_headers(&name, headers, parts.auth, notes);
+    let timeout_ms = common::timeout(tool, "response_timeout_secs", 1000)?;
 
     let mut action = Map::new();
     action.insert("name".into(), json!(name));
@@ -269,6 +333,14 @@ fn import(tool: &At, notes: &mut Notes) -> crate::Result<Option<Map<String, Json
     if let Some(list) = tool.get("assignments") {
         for item in list.list()? {
             let var = item.need_str("dynamic_variable", "the variable it sets")?;
+            for key in ["sanitize", "preserve_native_type"] {
+                if item.bool(key)? == Some(true) {
+                    notes.add(
+                        item.child_path(key),
+                        "not imported: how ElevenLabs stores the value; voxhook assigns it as read",
+                    );
+                }
+            }
             let path = item.need_str("value_path", "where in the reply")?;
             match item.str("source")? {
                 None | Some("response") => {
@@ -285,16 +357,6 @@ fn import(tool: &At, notes: &mut Notes) -> crate::Result<Option<Map<String, Json
     super::report_fields(tool, &TOOL, notes);
     super::report_fields(&api, &API_SCHEMA, notes);
     Ok(Some(action))
-}
-
-/// ElevenLabs' system variables that are voxhook built-ins.
-fn variable(name: &str) -> &str {
-    match name {
-        "system__conversation_id" => "conversation_id",
-        "system__caller_id" => "caller_phone",
-        "system__agent_id" => "agent_id",
-        other => other,
-    }
 }
 
 fn string_list(at: &At, key: &str) -> crate::Result<Vec<String>> {
@@ -416,47 +478,6 @@ fn path_templates(url: &str) -> String {
     out
 }
 
-/// A JSON Schema property as an ElevenLabs property: what it has a place for (type,
-/// description, string enums; items and properties for lists and objects); the rest is
-/// reported.
-fn to_property(name: &str, schema: &Json, at: &str, notes: &mut Notes) -> Json {
-    let mut out = Map::new();
-    let Some(obj) = schema.as_object() else {
-        return json!({"type": "string"});
-    };
-    for (k, v) in obj {
-        match k.as_str() {
-            "type" | "description" => {
-                out.insert(k.clone(), v.clone());
-            }
-            "enum" if v.as_array().is_some_and(|e| e.iter().all(Json::is_string)) => {
-                out.insert(k.clone(), v.clone());
-            }
-            "required" => {
-                out.insert(k.clone(), v.clone());
-            }
-            "properties" => {
-                let mut p = Map::new();
-                for (pn, pv) in v.as_object().into_iter().flatten() {
-                    p.insert(pn.clone(), to_property(pn, pv, at, notes));
-                }
-                out.insert(k.clone(), Json::Object(p));
-            }
-            "items" => {
-                out.insert(k.clone(), to_property(name, v, at, notes));
-            }
-            _ => notes.add(
-                at.to_string(),
-                format!("parameter `{name}`: ElevenLabs properties have no `{k}`; not written"),
-            ),
-        }
-    }
-    if !out.contains_key("type") {
-        out.insert("type".into(), json!("string"));
-    }
-    Json::Object(out)
-}
-
 fn export(x: &Export, a: &Action, notes: &mut Notes) -> crate::Result<Json> {
     let req = x.request(a);
     let at = format!("action `{}`", a.name.value);
@@ -473,12 +494,22 @@ fn export(x: &Export, a: &Action, notes: &mut Notes) -> crate::Result<Json> {
         notes,
     );
     common::note_examples_and_defaults(a, "ElevenLabs", notes);
+    common::note_unexpressed(a, Platform::Elevenlabs, notes);
     let method = req.method_or_default();
     let mut url = match &req.url {
         Some(u) => x.text(u)?,
         None => String::new(),
     };
-    let schema = common::schema_of(a);
+    // What an ElevenLabs property holds: a type, a description, string enums; properties and
+    // items for objects and lists.
+    let mut schema = common::restrict_schema(
+        &common::schema_of(a),
+        &["type", "properties", "required"],
+        Some(&PROPERTY_KEYS),
+        &at,
+        notes,
+    );
+    common::string_enums_only(&mut schema, &a.name.value, "ElevenLabs", notes);
     let empty = Map::new();
     let props = schema
         .get("properties")
@@ -495,7 +526,7 @@ fn export(x: &Export, a: &Action, notes: &mut Notes) -> crate::Result<Json> {
     let mut body_props = Map::new();
     let mut body_required = Vec::new();
     for (name, p) in props {
-        let prop = to_property(name, p, &at, notes);
+        let prop = p.clone();
         let in_path = url.contains(&format!("{{{{{name}}}}}"));
         if in_path {
             url = url.replace(&format!("{{{{{name}}}}}"), &format!("{{{name}}}"));
@@ -509,6 +540,20 @@ fn export(x: &Export, a: &Action, notes: &mut Notes) -> crate::Result<Json> {
             body_props.insert(name.clone(), prop);
             if required.contains(&name.as_str()) {
                 body_required.push(json!(name));
+            }
+        }
+    }
+    // Other variables in the path are path values from dynamic variables.
+    if let Some(u) = &req.url {
+        for (var, _) in u.value.vars() {
+            let placeholder = format!("{{{{{var}}}}}");
+            if url.contains(&placeholder) && !props.contains_key(var) {
+                let name = theirs(var);
+                url = url.replace(&placeholder, &format!("{{{name}}}"));
+                path_params.insert(
+                    name.to_string(),
+                    json!({"type": "string", "dynamic_variable": name}),
+                );
             }
         }
     }
@@ -529,7 +574,7 @@ fn export(x: &Export, a: &Action, notes: &mut Notes) -> crate::Result<Json> {
             Some(var) => {
                 query_props.insert(
                     k.value.clone(),
-                    json!({"type": "string", "dynamic_variable": var}),
+                    json!({"type": "string", "dynamic_variable": theirs(var)}),
                 );
             }
             None => {
@@ -560,7 +605,17 @@ fn export(x: &Export, a: &Action, notes: &mut Notes) -> crate::Result<Json> {
             json!({"type": "object", "properties": body_props, "required": body_required}),
         );
     }
-    if let Some(h) = common::export_headers(x, a, &req, notes)? {
+    if let Some(mut h) = common::export_headers(x, a, &req, notes)? {
+        // A header that is one variable is ElevenLabs' {"variable_name"}.
+        for v in h.as_object_mut().into_iter().flat_map(|m| m.values_mut()) {
+            let var = v
+                .as_str()
+                .and_then(|s| crate::definition::template::Template::parse(s).ok())
+                .and_then(|t| t.sole_var().map(str::to_string));
+            if let Some(var) = var {
+                *v = json!({ "variable_name": theirs(&var) });
+            }
+        }
         api.insert("request_headers".into(), h);
     }
     let mut t = Map::new();
@@ -576,7 +631,7 @@ fn export(x: &Export, a: &Action, notes: &mut Notes) -> crate::Result<Json> {
         ),
     );
     t.insert("api_schema".into(), Json::Object(api));
-    if let Some(ms) = common::export_timeout_ms(&req) {
+    if let Some(ms) = common::tool_timeout_ms(a, &req, Platform::Elevenlabs, notes) {
         let secs = ms.div_ceil(1000);
         if ms % 1000 != 0 {
             notes.add(
@@ -589,24 +644,10 @@ fn export(x: &Export, a: &Action, notes: &mut Notes) -> crate::Result<Json> {
     if a.interruptible.is_some_and(|i| !i.value) {
         t.insert("interruption_mode".into(), json!("disable_during_tool"));
     }
-    let mut assignments = Vec::new();
-    for (var, path) in common::assignments(a) {
-        match path.strip_prefix("$.") {
-            Some(p)
-                if p.chars()
-                    .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '.') =>
-            {
-                assignments
-                    .push(json!({"source": "response", "dynamic_variable": var, "value_path": p}));
-            }
-            _ => notes.add(
-                at.clone(),
-                format!(
-                    "assign `{var}`: ElevenLabs reads dotted paths only; `{path}` is not written"
-                ),
-            ),
-        }
-    }
+    let assignments: Vec<Json> = common::dotted_assignments(a, "ElevenLabs", notes)
+        .into_iter()
+        .map(|(var, p)| json!({"source": "response", "dynamic_variable": var, "value_path": p}))
+        .collect();
     if !assignments.is_empty() {
         t.insert("assignments".into(), Json::Array(assignments));
     }

@@ -30,8 +30,10 @@ pub struct Note {
     pub message: String,
 }
 
+/// The notes of one import or export, and the environment variable names handed out so
+/// far (two credentials never share one).
 #[derive(Default)]
-pub struct Notes(pub Vec<Note>);
+pub struct Notes(pub Vec<Note>, std::collections::HashSet<String>);
 
 impl Notes {
     pub fn add(&mut self, at: impl Into<String>, message: impl Into<String>) {
@@ -39,6 +41,30 @@ impl Notes {
             at: at.into(),
             message: message.into(),
         });
+    }
+
+    /// `base`, or `base_2`, `base_3`… when an earlier credential took it.
+    pub fn env_var(&mut self, base: &str) -> String {
+        let mut name = base.to_string();
+        let mut n = 1;
+        while !self.1.insert(name.clone()) {
+            n += 1;
+            name = format!("{base}_{n}");
+        }
+        name
+    }
+}
+
+/// One tool found in a document, with the server it falls back to (a Vapi assistant's own
+/// `server` for a tool without one).
+pub struct Tool<'a> {
+    pub at: At<'a>,
+    pub server: Option<At<'a>>,
+}
+
+impl<'a> Tool<'a> {
+    pub fn new(at: At<'a>) -> Self {
+        Tool { at, server: None }
     }
 }
 
@@ -56,9 +82,15 @@ pub struct Format {
     pub noun: &'static str,
     /// Every tool object in a document the platform exports: one tool, a list, a list
     /// response, an assistant or agent.
-    pub tools: for<'a> fn(&At<'a>) -> crate::Result<Vec<At<'a>>>,
+    pub tools: for<'a> fn(&At<'a>, &mut Notes) -> crate::Result<Vec<Tool<'a>>>,
     /// One tool as an action (`None`: a tool of another kind, reported and skipped).
-    pub import: fn(&At, &mut Notes) -> crate::Result<Option<ActionDoc>>,
+    pub import: fn(&Tool, &mut Notes) -> crate::Result<Option<ActionDoc>>,
+    /// The platform's own variables that are voxhook built-ins: (platform's, voxhook's).
+    /// Import writes the voxhook name, export the platform's.
+    pub variables: &'static [(&'static str, &'static str)],
+    /// The prefix the platform's templates put before the model's values (Bland:
+    /// `{{input.date}}`), which voxhook's `{{date}}` does without.
+    pub input_prefix: Option<&'static str>,
     /// One action as the platform's tool JSON.
     pub export: fn(&Export, &Action, &mut Notes) -> crate::Result<Json>,
 }
@@ -99,14 +131,17 @@ pub fn import(platform: Platform, doc: &Json) -> crate::Result<Imported> {
         )));
     };
     let root = At::root(doc);
-    let tools = (fmt.tools)(&root)?;
     let mut notes = Notes::default();
+    let tools = (fmt.tools)(&root, &mut notes)?;
     let mut actions: Vec<Map<String, Json>> = Vec::new();
     let mut names = std::collections::HashSet::new();
     for tool in tools {
-        let Some(action) = (fmt.import)(&tool, &mut notes)? else {
+        let Some(mut action) = (fmt.import)(&tool, &mut notes)? else {
             continue;
         };
+        if let Some(w) = action.get_mut("webhook") {
+            import_templates(fmt, w, &tool.at.path, &mut notes);
+        }
         let name = action
             .get("name")
             .and_then(Json::as_str)
@@ -115,7 +150,7 @@ pub fn import(platform: Platform, doc: &Json) -> crate::Result<Imported> {
         if !names.insert(name.clone()) {
             return Err(crate::Error::input(format!(
                 "{}: a second tool named `{name}`; action names must be unique",
-                tool.path
+                tool.at.path
             )));
         }
         actions.push(action);
@@ -148,6 +183,79 @@ pub fn import(platform: Platform, doc: &Json) -> crate::Result<Imported> {
         variables,
         longest_timeout_ms,
     })
+}
+
+/// Every `{{ name }}` of `text` passed through `f`: `Some(new)` rewrites it as `{{new}}`.
+pub fn rewrite_templates(text: &str, f: &mut dyn FnMut(&str) -> Option<String>) -> String {
+    let mut out = String::new();
+    let mut rest = text;
+    while let Some(i) = rest.find("{{") {
+        let Some(j) = rest[i + 2..].find("}}") else {
+            break;
+        };
+        out.push_str(&rest[..i]);
+        let whole = &rest[i..i + 2 + j + 2];
+        match f(rest[i + 2..i + 2 + j].trim()) {
+            Some(new) => {
+                out.push_str("{{");
+                out.push_str(&new);
+                out.push_str("}}");
+            }
+            None => out.push_str(whole),
+        }
+        rest = &rest[i + 2 + j + 2..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Every string inside `v`, rewritten by `f` (object keys stay).
+pub fn map_strings(v: &mut Json, f: &mut dyn FnMut(&str) -> String) {
+    match v {
+        Json::String(s) => *s = f(s),
+        Json::Array(items) => items.iter_mut().for_each(|i| map_strings(i, f)),
+        Json::Object(m) => m.values_mut().for_each(|i| map_strings(i, f)),
+        _ => {}
+    }
+}
+
+/// The platform's templates as voxhook's: its input prefix dropped, its built-ins renamed,
+/// and names voxhook cannot write (`{{customer.number}}` with no built-in) with `_` for each
+/// character it does not take, said so.
+fn import_templates(fmt: &Format, webhook: &mut Json, at: &str, notes: &mut Notes) {
+    let mut renamed: Vec<(String, String)> = Vec::new();
+    map_strings(webhook, &mut |s| {
+        rewrite_templates(s, &mut |name| {
+            if let Some(rest) = fmt.input_prefix.and_then(|p| name.strip_prefix(p)) {
+                return Some(rest.to_string());
+            }
+            if let Some((_, ours)) = fmt.variables.iter().find(|(theirs, _)| *theirs == name) {
+                return Some(ours.to_string());
+            }
+            if crate::definition::template::is_name(name) {
+                return None;
+            }
+            let ours: String = name
+                .chars()
+                .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
+                .collect();
+            let ours = if ours.starts_with(|c: char| c.is_ascii_digit()) {
+                format!("v_{ours}")
+            } else {
+                ours
+            };
+            if !renamed.iter().any(|(t, _)| t == name) {
+                renamed.push((name.to_string(), ours.clone()));
+            }
+            Some(ours)
+        })
+    });
+    for (theirs, ours) in renamed {
+        notes.add(
+            at.to_string(),
+            format!("the platform's `{{{{{theirs}}}}}` is written `{{{{{ours}}}}}` (voxhook names have no dots)"),
+        );
+    }
 }
 
 /// The `{{name}}`s the requests use that are neither a parameter of their action nor a
@@ -269,6 +377,7 @@ pub fn export(
     let mut chosen: Vec<&Action> = Vec::new();
     for n in names {
         match x.def.actions.iter().find(|a| &a.name.value == n) {
+            Some(a) if chosen.iter().any(|c| c.name.value == a.name.value) => {}
             Some(a) => chosen.push(a),
             None => {
                 let help = crate::diag::did_you_mean(
@@ -296,9 +405,61 @@ pub fn export(
     let mut notes = Notes::default();
     let mut out = Vec::new();
     for a in chosen {
-        out.push((fmt.export)(x, a, &mut notes)?);
+        let mut tool = (fmt.export)(x, a, &mut notes)?;
+        export_templates(fmt, a, &mut tool, &mut notes);
+        out.push(tool);
+    }
+    if !x.show_secrets && out.iter().any(|t| t.to_string().contains("${env:")) {
+        notes.add(
+            "export",
+            "`${env:…}` placeholders are written as they are; --show-secrets writes their values",
+        );
     }
     Ok((out, notes.0))
+}
+
+/// voxhook's built-ins under the platform's names; a built-in the platform has no name for is
+/// said so. Descriptions are text for the model and stay as written.
+fn export_templates(fmt: &Format, a: &Action, tool: &mut Json, notes: &mut Notes) {
+    let params = a.parameter_names();
+    let mut unknown: Vec<String> = Vec::new();
+    fn walk(v: &mut Json, f: &mut dyn FnMut(&str) -> String) {
+        match v {
+            Json::String(s) => *s = f(s),
+            Json::Array(items) => items.iter_mut().for_each(|i| walk(i, f)),
+            Json::Object(m) => {
+                for (k, v) in m.iter_mut() {
+                    if k != "description" {
+                        walk(v, f);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    walk(tool, &mut |s| {
+        rewrite_templates(s, &mut |name| {
+            if params.iter().any(|p| p == name) {
+                return None;
+            }
+            if let Some((theirs, _)) = fmt.variables.iter().find(|(_, ours)| *ours == name) {
+                return Some(theirs.to_string());
+            }
+            if BUILTINS_EVERYWHERE.contains(&name) && !unknown.iter().any(|u| u == name) {
+                unknown.push(name.to_string());
+            }
+            None
+        })
+    });
+    for name in unknown {
+        notes.add(
+            format!("action `{}`", a.name.value),
+            format!(
+                "`{{{{{name}}}}}` is voxhook's built-in; {} has no variable of that name, so it is written as is",
+                fmt.platform.as_str()
+            ),
+        );
+    }
 }
 
 fn names_list() -> String {

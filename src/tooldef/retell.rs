@@ -4,7 +4,7 @@
 
 use super::common::{self, WebhookDoc};
 use super::json::At;
-use super::{Export, Fields, Format, Notes};
+use super::{Export, Fields, Format, Notes, Tool};
 use crate::definition::model::*;
 use serde_json::{Map, Value as Json, json};
 
@@ -14,7 +14,13 @@ pub const FORMAT: Format = Format {
     tools,
     import,
     export,
+    variables: &[("user_number", "caller_phone"), ("call_id", "conversation_id")],
+    input_prefix: None,
 };
+
+/// The keys of Retell's `parameters` (retell-sdk `GeneralToolCustomToolParameters`); the
+/// properties inside are untyped there.
+const PARAMETERS_KEYS: [&str; 4] = ["type", "properties", "required", "additionalProperties"];
 
 const TOOL: Fields = Fields {
     read: &[
@@ -68,30 +74,46 @@ fn llm_tools<'a>(llm: &At<'a>) -> crate::Result<Vec<At<'a>>> {
     Ok(out)
 }
 
-fn tools<'a>(root: &At<'a>) -> crate::Result<Vec<At<'a>>> {
-    if root.v.is_array() {
-        return root.list();
-    }
-    let obj = root.object()?;
-    if obj.contains_key("items") {
-        let mut out = Vec::new();
-        for llm in root.need("items", "")?.list()? {
-            out.extend(llm_tools(&llm)?);
-        }
-        return Ok(out);
-    }
-    if obj.contains_key("general_tools") || obj.contains_key("states") {
-        return llm_tools(root);
-    }
-    if obj.contains_key("type") || obj.contains_key("url") {
-        return Ok(vec![root.clone()]);
-    }
-    Err(root.error(
-        "not a Retell custom tool (an object with \"type\": \"custom\", \"name\" and \"url\"), a list of tools, a Retell LLM with general_tools, or the LLM list",
-    ))
+/// An LLM (it has tools or an id) rather than a tool.
+fn is_llm(at: &At) -> bool {
+    at.has("general_tools") || at.has("states") || at.has("llm_id")
 }
 
-fn import(tool: &At, notes: &mut Notes) -> crate::Result<Option<Map<String, Json>>> {
+fn tools<'a>(root: &At<'a>, _: &mut Notes) -> crate::Result<Vec<Tool<'a>>> {
+    let found = if root.v.is_array() {
+        // A list of tools, or of LLMs (`GET /list-retell-llms`).
+        let mut out = Vec::new();
+        for item in root.list()? {
+            if is_llm(&item) {
+                out.extend(llm_tools(&item)?);
+            } else {
+                out.push(item);
+            }
+        }
+        out
+    } else {
+        let obj = root.object()?;
+        if obj.contains_key("items") {
+            let mut out = Vec::new();
+            for llm in root.need("items", "")?.list()? {
+                out.extend(llm_tools(&llm)?);
+            }
+            out
+        } else if is_llm(root) {
+            llm_tools(root)?
+        } else if obj.contains_key("type") || obj.contains_key("url") {
+            vec![root.clone()]
+        } else {
+            return Err(root.error(
+                "not a Retell custom tool (an object with \"type\": \"custom\", \"name\" and \"url\"), a list of tools, a Retell LLM with general_tools, or a list of LLMs",
+            ));
+        }
+    };
+    Ok(found.into_iter().map(Tool::new).collect())
+}
+
+fn import(t: &Tool, notes: &mut Notes) -> crate::Result<Option<Map<String, Json>>> {
+    let tool = &t.at;
     tool.object()?;
     let kind = tool.need_str(
         "type",
@@ -107,7 +129,8 @@ fn import(tool: &At, notes: &mut Notes) -> crate::Result<Option<Map<String, Json
     let raw_name = tool.need_str("name", "the name the model calls the tool by")?;
     let name = common::action_name(&tool.need("name", "")?, raw_name, notes)?;
     let url = tool.need_str("url", "the URL Retell calls")?;
-    let (url, mut query) = common::split_query(url, &tool.child_path("url"));
+    let parts = common::split_url(&name, url, &tool.child_path("url"), notes);
+    let (url, mut query) = (parts.url, parts.query);
     let method = match tool.str("method")? {
         None => None,
         Some(m) if METHODS.contains(&m) => Some(m.to_string()),
@@ -118,9 +141,9 @@ fn import(tool: &At, notes: &mut Notes) -> crate::Result<Option<Map<String, Json
         }
     };
     let headers = common::headers(tool, "headers")?;
-    let (auth, headers) = common::import_headers(&name, headers, notes);
+    let (auth, headers) = common::import_headers(&name, headers, parts.auth, notes);
     query.extend(common::headers(tool, "query_params")?);
-    let timeout_ms = tool.number("timeout_ms")?.map(|n| n.round() as u64);
+    let timeout_ms = common::timeout(tool, "timeout_ms", 1)?;
     let mut action = Map::new();
     action.insert("name".into(), json!(name));
     action.insert(
@@ -183,6 +206,7 @@ fn export(x: &Export, a: &Action, notes: &mut Notes) -> crate::Result<Json> {
         }
     }
     common::note_examples_and_defaults(a, "Retell", notes);
+    common::note_unexpressed(a, Platform::Retell, notes);
     common::note_url_parameters(a, &req, "Retell", notes);
     let mut t = Map::new();
     t.insert("type".into(), json!("custom"));
@@ -206,14 +230,18 @@ fn export(x: &Export, a: &Action, notes: &mut Notes) -> crate::Result<Json> {
         }
         t.insert("query_params".into(), Json::Object(q));
     }
-    t.insert("parameters".into(), common::schema_of(a));
-    if let Some(ms) = common::export_timeout_ms(&req) {
+    let at = format!("action `{}`", a.name.value);
+    t.insert(
+        "parameters".into(),
+        common::restrict_schema(&common::schema_of(a), &PARAMETERS_KEYS, None, &at, notes),
+    );
+    if let Some(ms) = common::tool_timeout_ms(a, &req, Platform::Retell, notes) {
         t.insert("timeout_ms".into(), json!(ms));
     }
     if a.args_at_root {
         t.insert("args_at_root".into(), json!(true));
     }
-    let assign = common::assignments(a);
+    let assign = common::dotted_assignments(a, "Retell", notes);
     if !assign.is_empty() {
         let r: Map<String, Json> = assign.into_iter().map(|(k, v)| (k, json!(v))).collect();
         t.insert("response_variables".into(), Json::Object(r));

@@ -4,7 +4,7 @@
 
 use super::common::{self, WebhookDoc};
 use super::json::At;
-use super::{Export, Fields, Format, Notes};
+use super::{Export, Fields, Format, Notes, Tool};
 use crate::definition::model::*;
 use serde_json::{Map, Value as Json, json};
 
@@ -14,7 +14,26 @@ pub const FORMAT: Format = Format {
     tools,
     import,
     export,
+    variables: &[
+        ("customer.number", "caller_phone"),
+        ("call.id", "conversation_id"),
+    ],
+    input_prefix: None,
 };
+
+/// The keywords of Vapi's `JsonSchema` type (server SDK), and of the function's parameters.
+const SCHEMA_KEYS: [&str; 9] = [
+    "type",
+    "items",
+    "properties",
+    "description",
+    "pattern",
+    "format",
+    "required",
+    "enum",
+    "title",
+];
+const PARAMETERS_KEYS: [&str; 3] = ["type", "properties", "required"];
 
 const TOOL: Fields = Fields {
     read: &["type", "function", "server"],
@@ -41,7 +60,7 @@ const FUNCTION: Fields = Fields {
 };
 
 const SERVER: Fields = Fields {
-    read: &["url", "timeoutSeconds", "headers"],
+    read: &["url", "timeoutSeconds", "headers", "secret"],
     unsupported: &[
         (
             "credentialId",
@@ -57,29 +76,44 @@ const SERVER: Fields = Fields {
     metadata: &[],
 };
 
-fn tools<'a>(root: &At<'a>) -> crate::Result<Vec<At<'a>>> {
+fn tools<'a>(root: &At<'a>, notes: &mut Notes) -> crate::Result<Vec<Tool<'a>>> {
     if root.v.is_array() {
-        return root.list();
+        return Ok(root.list()?.into_iter().map(Tool::new).collect());
     }
     let obj = root.object()?;
     if obj.contains_key("model") {
         let model = root.need("model", "an assistant's model holds its tools")?;
+        if let Some(ids) = model.get("toolIds") {
+            notes.add(
+                ids.path.clone(),
+                "tools referenced by id are not in this file: fetch each with `GET /tool/{id}` and import it",
+            );
+        }
+        // A function tool without a server of its own calls the assistant's.
+        let server = root.get("server");
         return match model.get("tools") {
-            Some(t) => t.list(),
-            None => Err(model.error(
-                "the assistant has no inline `tools` (tools referenced by `toolIds` live apart: export them with `GET /tool/{id}`)",
-            )),
+            Some(t) => Ok(t
+                .list()?
+                .into_iter()
+                .map(|at| Tool {
+                    at,
+                    server: server.clone(),
+                })
+                .collect()),
+            None if model.has("toolIds") => Ok(Vec::new()),
+            None => Err(model.error("the assistant has no `tools`")),
         };
     }
     if obj.contains_key("function") || obj.contains_key("type") {
-        return Ok(vec![root.clone()]);
+        return Ok(vec![Tool::new(root.clone())]);
     }
     Err(root.error(
         "not a Vapi function tool (an object with \"type\": \"function\", \"function\" and \"server\"), a list of tools, or an assistant with model.tools",
     ))
 }
 
-fn import(tool: &At, notes: &mut Notes) -> crate::Result<Option<Map<String, Json>>> {
+fn import(t: &Tool, notes: &mut Notes) -> crate::Result<Option<Map<String, Json>>> {
+    let tool = &t.at;
     tool.object()?;
     match tool.str("type")? {
         None | Some("function") => {}
@@ -97,13 +131,31 @@ fn import(tool: &At, notes: &mut Notes) -> crate::Result<Option<Map<String, Json
     function.object()?;
     let raw_name = function.need_str("name", "the name the model calls the tool by")?;
     let name = common::action_name(&function.need("name", "")?, raw_name, notes)?;
-    let server = tool.need("server", "the server Vapi sends the tool call to")?;
+    let server = match (tool.get("server"), &t.server) {
+        (Some(s), _) => s,
+        (None, Some(s)) => {
+            notes.add(
+                tool.path.clone(),
+                format!("no server of its own: it calls the assistant's ({})", s.path),
+            );
+            s.clone()
+        }
+        (None, None) => tool.need("server", "the server Vapi sends the tool call to")?,
+    };
     server.object()?;
     let url = server.need_str("url", "the URL Vapi calls")?;
-    let (url, query) = common::split_query(url, &server.child_path("url"));
-    let headers = common::headers(&server, "headers")?;
-    let (auth, headers) = common::import_headers(&name, headers, notes);
-    let timeout_ms = server.seconds_ms("timeoutSeconds")?;
+    let parts = common::split_url(&name, url, &server.child_path("url"), notes);
+    let mut headers = common::headers(&server, "headers")?;
+    // The older inline secret: Vapi sends it as X-Vapi-Secret.
+    if let Some(secret) = server.str("secret")? {
+        headers.push(common::Header {
+            name: "X-Vapi-Secret".into(),
+            value: secret.to_string(),
+            path: server.child_path("secret"),
+        });
+    }
+    let (auth, headers) = common::import_headers(&name, headers, parts.auth, notes);
+    let timeout_ms = common::timeout(&server, "timeoutSeconds", 1000)?;
     let mut action = Map::new();
     action.insert("name".into(), json!(name));
     action.insert(
@@ -116,10 +168,10 @@ fn import(tool: &At, notes: &mut Notes) -> crate::Result<Option<Map<String, Json
     }
     common::set_parameters(&mut action, parameters.map(|p| p.v));
     let webhook = WebhookDoc {
-        url,
+        url: parts.url,
         method: None,
         headers,
-        query: common::import_query(&name, query, notes),
+        query: common::import_query(&name, parts.query, notes),
         auth,
         body: None,
         timeout_ms,
@@ -177,18 +229,25 @@ fn export(x: &Export, a: &Action, notes: &mut Notes) -> crate::Result<Json> {
         notes,
     );
     common::note_examples_and_defaults(a, "Vapi", notes);
+    common::note_unexpressed(a, Platform::Vapi, notes);
     common::note_url_parameters(a, &req, "Vapi", notes);
     let mut function = Map::new();
     function.insert("name".into(), json!(a.name.value));
     if let Some(d) = &a.description {
         function.insert("description".into(), json!(d.value));
     }
-    let mut parameters = common::schema_of(a);
-    string_enums_only(&mut parameters, &a.name.value, notes);
+    let mut parameters = common::restrict_schema(
+        &common::schema_of(a),
+        &PARAMETERS_KEYS,
+        Some(&SCHEMA_KEYS),
+        &at,
+        notes,
+    );
+    common::string_enums_only(&mut parameters, &a.name.value, "Vapi", notes);
     function.insert("parameters".into(), parameters);
     let mut server = Map::new();
     server.insert("url".into(), json!(common::url_with_query(x, &req)?));
-    if let Some(ms) = common::export_timeout_ms(&req) {
+    if let Some(ms) = common::tool_timeout_ms(a, &req, Platform::Vapi, notes) {
         let secs = if ms % 1000 == 0 {
             json!(ms / 1000)
         } else {
@@ -206,24 +265,3 @@ fn export(x: &Export, a: &Action, notes: &mut Notes) -> crate::Result<Json> {
     }))
 }
 
-/// Vapi's JSON Schema type holds string enums only (its SDK refuses `[1, 2]`): other enums
-/// are left out, and said so.
-fn string_enums_only(schema: &mut Json, action: &str, notes: &mut Notes) {
-    let Some(props) = schema.get_mut("properties").and_then(Json::as_object_mut) else {
-        return;
-    };
-    for (name, p) in props.iter_mut() {
-        let Some(o) = p.as_object_mut() else { continue };
-        if o.get("enum")
-            .and_then(Json::as_array)
-            .is_some_and(|e| !e.iter().all(Json::is_string))
-        {
-            o.remove("enum");
-            notes.add(
-                format!("action `{action}`"),
-                format!("parameter `{name}`: Vapi enums are strings only; the enum is not written"),
-            );
-        }
-        string_enums_only(p, action, notes);
-    }
-}

@@ -1,5 +1,6 @@
-//! `platform-timeout`: a timeout above the time the request's platform waits (Vapi's 7.5 s
-//! assistant-request, Retell's 10 s inbound webhook, …): the platform gives up first.
+//! `platform-timeout`: a timeout outside what the request's platform takes: above the time it
+//! waits (Vapi's 7.5 s assistant-request, Retell's 10 s inbound webhook, a tool's maximum),
+//! or below the shortest a tool definition may set (ElevenLabs: 5 s), which its API refuses.
 
 use crate::definition::model::*;
 use crate::definition::units::fmt_duration;
@@ -9,7 +10,7 @@ use crate::lint::{Ctx, Rule};
 pub const RULE: Rule = Rule {
     code: "platform-timeout",
     severity: Severity::Warning,
-    summary: "a timeout above the platform's own budget (vapi pre_call 7.5s, retell pre_call 10s, twilio voice request 15s, vapi tools 20s, retell/elevenlabs tools 120s)",
+    summary: "a timeout outside the platform's own range (vapi pre_call 7.5s, retell pre_call 10s, twilio voice request 15s; tools: vapi 1-300s, retell 1-600s, elevenlabs 5-300s)",
     example: "`platform: vapi` with `pre_call: { timeout: 10s }`",
     check: Some(check),
 };
@@ -27,21 +28,28 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
         let platform = ctx.def.platform_for(Some(site.owner));
         let profile = crate::webhook::profile::profile(platform);
         for limit in profile.limits.iter().filter(|l| l.kind == kind) {
-            if t.value > limit.max_timeout && !seen.contains(&(t.span, kind)) {
+            let (bound, what) = if t.value > limit.max_timeout {
+                (limit.max_timeout, "above the longest")
+            } else if t.value < limit.min_timeout {
+                (limit.min_timeout, "below the shortest")
+            } else {
+                continue;
+            };
+            if !seen.contains(&(t.span, kind)) {
                 seen.push((t.span, kind));
                 out.push(
                     Finding::warning(
                         RULE.code,
                         t.span,
                         format!(
-                            "{}: timeout {} is above what {} allows ({})",
+                            "{}: timeout {} is {what} {} takes ({})",
                             site.label,
                             fmt_duration(t.value),
                             platform.as_str(),
-                            fmt_duration(limit.max_timeout)
+                            fmt_duration(bound)
                         ),
                     )
-                    .help(format!("{}; answer within it", limit.what)),
+                    .help(limit.what),
                 );
             }
         }

@@ -12,8 +12,9 @@ pub const PROFILE: Profile = Profile {
     schemes: &[Scheme::Elevenlabs],
     limits: &[Limit {
         kind: None,
-        max_timeout: Duration::from_secs(120),
-        what: "ElevenLabs server tools allow at most 120s",
+        min_timeout: Duration::from_secs(5),
+        max_timeout: Duration::from_secs(300),
+        what: "an ElevenLabs webhook tool's response_timeout_secs runs from 5 to 300",
     }],
     max_result_chars: None,
     tool_methods: &[],

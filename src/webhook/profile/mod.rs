@@ -155,6 +155,8 @@ pub struct Reply<'a> {
 pub struct Limit {
     /// The webhook it applies to: `None` for tool calls.
     pub kind: Option<SystemKind>,
+    /// The shortest timeout the platform takes in a definition (tools; zero for the rest).
+    pub min_timeout: Duration,
     pub max_timeout: Duration,
     pub what: &'static str,
 }

@@ -15,13 +15,15 @@ pub const PROFILE: Profile = Profile {
     limits: &[
         Limit {
             kind: Some(SystemKind::PreCall),
+            min_timeout: Duration::ZERO,
             max_timeout: Duration::from_secs(10),
             what: "Retell waits 10s for the inbound call webhook",
         },
         Limit {
             kind: None,
-            max_timeout: Duration::from_secs(120),
-            what: "Retell custom functions time out after at most 2 minutes",
+            min_timeout: Duration::from_secs(1),
+            max_timeout: Duration::from_secs(600),
+            what: "a Retell custom tool's timeout_ms runs from 1,000 to 600,000 (120,000 when unset)",
         },
     ],
     max_result_chars: Some(MAX_RESULT_CHARS),

@@ -11,6 +11,7 @@ pub const PROFILE: Profile = Profile {
     schemes: &[Scheme::Twilio],
     limits: &[Limit {
         kind: Some(SystemKind::PreCall),
+        min_timeout: Duration::ZERO,
         max_timeout: Duration::from_secs(15),
         what: "Twilio waits 15s for the voice request's TwiML",
     }],

@@ -12,13 +12,15 @@ pub const PROFILE: Profile = Profile {
     limits: &[
         Limit {
             kind: Some(SystemKind::PreCall),
+            min_timeout: Duration::ZERO,
             max_timeout: Duration::from_millis(7500),
             what: "Vapi waits 7.5s for an assistant-request reply",
         },
         Limit {
             kind: None,
-            max_timeout: Duration::from_secs(20),
-            what: "Vapi tool calls time out after 20s by default",
+            min_timeout: Duration::from_secs(1),
+            max_timeout: Duration::from_secs(300),
+            what: "a Vapi tool's server.timeoutSeconds runs from 1 to 300 (20 when unset)",
         },
     ],
     max_result_chars: None,
