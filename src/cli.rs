@@ -56,8 +56,14 @@ pub enum Command {
     /// Send a correct delivery, then the forgeries an endpoint must refuse; grade each
     Drill(DrillArgs),
     /// Read a platform's tool JSON (one tool, a list, an assistant or agent) into actions YAML
+    #[command(
+        after_help = "Credentials become ${env:…} placeholders; what does not carry over is a note on stderr.\nExit codes: 0 written and lints, 1 written but lint finds errors, 2 not a tool definition of that platform (the message names the JSON path; nothing is written).\nExample: voxhook import --platform vapi tools.json -o voxhook.yaml"
+    )]
     Import(ImportArgs),
     /// Write actions as a platform's tool JSON, ready for its API
+    #[command(
+        after_help = "One ACTION prints one object (the body of the platform's create call); several or none print a list.\nWhat the platform's tool cannot hold is a note on stderr.\nExample: voxhook export --platform elevenlabs check_order_status --show-secrets | curl -X POST https://api.elevenlabs.io/v1/convai/tools -H \"xi-api-key: $ELEVENLABS_API_KEY\" -H 'Content-Type: application/json' -d @-"
+    )]
     Export(ExportArgs),
     /// Write a starter voxhook.yaml
     Init(InitArgs),

@@ -314,3 +314,117 @@ fn import_reads_standard_input() {
     let text = String::from_utf8_lossy(&r.stdout);
     assert!(text.contains("name: check_order_status"), "{text}");
 }
+
+fn import_text(platform: &str, json: &str) -> Run {
+    let dir = tempfile::tempdir().expect("tmp");
+    let input = dir.path().join("in.json");
+    std::fs::write(&input, json).expect("write");
+    import(platform, &input)
+}
+
+#[test]
+fn a_vapi_tool_without_a_server_calls_the_assistants() {
+    let r = import_text(
+        "vapi",
+        r#"{"name": "Receptionist", "server": {"url": "https://hooks.example.com/vapi", "headers": {"X-Api-Key": "k_live_9"}},
+            "model": {"provider": "openai", "model": "gpt-4o", "toolIds": ["tool_1"],
+              "tools": [{"type": "function", "function": {"name": "lookup", "description": "Look up a customer. Use when the caller gives an account number."}}]}}"#,
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        r.stdout.contains("url: https://hooks.example.com/vapi"),
+        "{}",
+        r.stdout
+    );
+    assert!(r.stdout.contains("${env:LOOKUP_X_API_KEY}") && !r.stdout.contains("k_live_9"));
+    assert!(r.stderr.contains("calls the assistant's"), "{}", r.stderr);
+    assert!(r.stderr.contains("$.model.toolIds"), "{}", r.stderr);
+}
+
+#[test]
+fn a_retell_list_of_llms_imports_every_custom_tool() {
+    let r = import_text(
+        "retell",
+        r#"[{"llm_id": "a", "general_tools": [{"type": "custom", "name": "one", "description": "First tool. Use when the caller asks for one.", "url": "https://x.example/1"}]},
+            {"llm_id": "b", "states": [{"name": "s", "tools": [{"type": "custom", "name": "two", "description": "Second tool. Use when the caller asks for two.", "url": "https://x.example/2?call={{call_id}}"}]}]}]"#,
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        r.stdout.contains("name: one") && r.stdout.contains("name: two"),
+        "{}",
+        r.stdout
+    );
+    assert!(
+        r.stdout.contains("call: '{{conversation_id}}'"),
+        "Retell's call_id is voxhook's conversation_id: {}",
+        r.stdout
+    );
+}
+
+#[test]
+fn bland_input_templates_are_voxhooks_everywhere_and_a_whole_input_field_is_left_out_alone() {
+    let r = import_text(
+        "bland",
+        r#"{"name": "check_stock", "description": "Check stock of an item. Use when the caller asks if an item is in stock.",
+            "url": "https://x.example/inventory/{{input.sku}}", "method": "POST",
+            "headers": {"X-Order": "{{input.sku}}"},
+            "body": {"sku": "{{input.sku}}", "all": "{{input}}", "from": "{{from}}"},
+            "input_schema": {"type": "object", "properties": {"sku": {"type": "string", "description": "Item code"}}, "required": ["sku"]}}"#,
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        r.stdout
+            .contains("url: 'https://x.example/inventory/{{sku}}'"),
+        "{}",
+        r.stdout
+    );
+    assert!(r.stdout.contains("X-Order: '{{sku}}'"), "{}", r.stdout);
+    assert!(
+        r.stdout
+            .contains("body: { sku: '{{sku}}', from: '{{caller_phone}}' }"),
+        "{}",
+        r.stdout
+    );
+    assert!(r.stderr.contains("$.body.all"), "{}", r.stderr);
+}
+
+#[test]
+fn export_keeps_timeouts_within_what_the_platform_takes_and_says_so() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let file = dir.path().join("voxhook.yaml");
+    std::fs::write(
+        &file,
+        "version: 1\nplatform: elevenlabs\nactions:\n  - name: quick\n    description: A quick lookup. Use when the caller asks for a quick one.\n    webhook: { url: https://x.example/q, timeout: 3s }\n    schema:\n      type: object\n      properties:\n        a: { $ref: '#/$defs/a' }\n        b: { type: string }\n      $defs: { a: { type: string } }\n",
+    )
+    .expect("write");
+    let lint = run(voxhook().arg("-f").arg(&file).arg("lint"));
+    assert!(
+        lint.stdout.contains("warning[platform-timeout]"),
+        "{}",
+        lint.stdout
+    );
+    assert!(
+        lint.stdout
+            .contains("below the shortest elevenlabs takes (5s)"),
+        "{}",
+        lint.stdout
+    );
+    let r =
+        run(voxhook()
+            .arg("-f")
+            .arg(&file)
+            .args(["export", "--platform", "elevenlabs", "quick"]));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let tool: Value = serde_json::from_str(&r.stdout).expect("json");
+    assert_eq!(tool["tool_config"]["response_timeout_secs"], 5);
+    assert!(r.stderr.contains("written as 5s"), "{}", r.stderr);
+    // A property the platform's schema cannot type is left out, not given a false type.
+    let body = &tool["tool_config"]["api_schema"]["request_body_schema"]["properties"];
+    assert!(body.get("a").is_none() && body.get("b").is_some(), "{body}");
+    assert!(
+        r.stderr.contains("parameter `a` has no single `type`"),
+        "{}",
+        r.stderr
+    );
+    assert!(r.stderr.contains("`$defs`"), "{}", r.stderr);
+}

@@ -95,7 +95,7 @@ def main():
 
     for platform in ["vapi", "retell", "elevenlabs", "bland"]:
         files = [f"tests/fixtures/tools/{platform}.yaml", f"examples/platforms/{platform}.yaml",
-                 "actions.example.yaml"]
+                 "actions.example.yaml", "tests/fixtures/tools/hard.yaml"]
         for file in files:
             tools = json.loads(voxhook(["-f", file, "export", "--platform", platform]))
             for tool in tools:

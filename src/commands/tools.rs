@@ -26,9 +26,16 @@ pub fn import(a: &ImportArgs, g: &Global) -> Result<Outcome> {
     let text = document(&imported, &name, a.platform);
 
     // The file must load and lint as voxhook reads it; say what it finds, before writing.
-    let target = a.output.clone().unwrap_or_else(|| "imported.yaml".into());
+    let target = a.output.clone().unwrap_or_else(|| "<stdout>".into());
     let loaded = crate::definition::load_str(&target, &text);
     let findings = crate::lint::lint(&loaded, false);
+    // A file voxhook cannot read back (a schema nested past the loader's limit) is not written.
+    if let Some(f) = findings.iter().find(|f| f.code == "syntax") {
+        return Err(Error::input(format!(
+            "{name}: the tools cannot be written as an action file voxhook reads: {}",
+            f.message
+        )));
+    }
 
     match &a.output {
         Some(path) => write_file(path, &text)?,

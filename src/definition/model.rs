@@ -676,3 +676,27 @@ fn push_request<'a, 'b>(
         }
     }
 }
+
+/// Header and query names whose values are credentials: a name with one of these words in it
+/// (`X-Api-Key`, `access_token`, `X-Webhook-Secret`, `Authorization`). Lint
+/// (`inline-secret`) and import share it.
+const CREDENTIAL_WORDS: [&str; 12] = [
+    "authorization",
+    "auth",
+    "cookie",
+    "key",
+    "apikey",
+    "token",
+    "secret",
+    "password",
+    "passwd",
+    "signature",
+    "credential",
+    "credentials",
+];
+
+pub fn is_credential_name(name: &str) -> bool {
+    name.to_ascii_lowercase()
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .any(|w| CREDENTIAL_WORDS.contains(&w))
+}

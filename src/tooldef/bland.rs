@@ -82,7 +82,8 @@ fn tools<'a>(root: &At<'a>, notes: &mut Notes) -> crate::Result<Vec<Tool<'a>>> {
 /// The body without the values that send `{{input}}` whole (voxhook has no template for the
 /// whole input); each left out is said. `None` when nothing is left.
 fn without_whole_input(b: &At, notes: &mut Notes) -> Option<Json> {
-    const WHY: &str = "not imported: `{{input}}` sends the model's input whole; voxhook names each parameter";
+    const WHY: &str =
+        "not imported: `{{input}}` sends the model's input whole; voxhook names each parameter";
     match b.v {
         Json::Object(m) => {
             let mut out = Map::new();
@@ -209,7 +210,9 @@ fn import(t: &Tool, notes: &mut Notes) -> crate::Result<Option<Map<String, Json>
     };
     // A GET sends voxhook's parameters in the query already: `k: {{input.k}}` says the same.
     if matches!(method.as_deref(), Some("GET" | "DELETE")) {
-        query.retain(|q| !(names.contains(&q.name) && q.value == format!("{{{{input.{}}}}}", q.name)));
+        query.retain(|q| {
+            !(names.contains(&q.name) && q.value == format!("{{{{input.{}}}}}", q.name))
+        });
     }
     let timeout_ms = common::timeout(tool, "timeout", 1)?;
     let webhook = WebhookDoc {

@@ -12,17 +12,7 @@ use serde_json::{Map, Value as Json, json};
 /// string parameter with exactly this pattern reads back as `type: phone`.
 pub const E164_PATTERN: &str = r"^\+[1-9]\d{1,14}$";
 
-/// Header names whose values are credentials (besides any name with key, token, secret,
-/// password, signature or auth in it).
-const SECRET_HEADERS: [&str; 4] = ["authorization", "cookie", "proxy-authorization", "api-key"];
-
-pub fn is_secret_name(name: &str) -> bool {
-    let n = name.to_ascii_lowercase();
-    SECRET_HEADERS.contains(&n.as_str())
-        || ["key", "token", "secret", "password", "signature", "auth"]
-            .iter()
-            .any(|w| n.contains(w))
-}
+pub use crate::definition::model::is_credential_name as is_secret_name;
 
 /// `true` when the value already comes from the environment (what `export` writes) or
 /// from a template (the platform fills it at call time): not a secret written down.
@@ -52,9 +42,14 @@ pub fn env_name(tool: &str, what: &str) -> String {
 pub fn action_name(at: &At, raw: &str, notes: &mut Notes) -> crate::Result<String> {
     let mut out = String::new();
     let mut prev_lower = false;
-    for c in raw.chars() {
+    let chars: Vec<char> = raw.chars().collect();
+    for (i, &c) in chars.iter().enumerate() {
         if c.is_ascii_uppercase() {
-            if prev_lower {
+            // `getHTTPResponse`: a new word starts after a lower-case letter, and at the last
+            // capital of a run that a lower-case letter follows.
+            let prev_upper = i > 0 && chars[i - 1].is_ascii_uppercase();
+            let next_lower = chars.get(i + 1).is_some_and(|n| n.is_ascii_lowercase());
+            if prev_lower || (prev_upper && next_lower) {
                 out.push('_');
             }
             out.push(c.to_ascii_lowercase());
@@ -271,7 +266,10 @@ pub fn import_headers(
             }
             let var = notes.env_var(&env_name(tool, what));
             let whole = if what.eq_ignore_ascii_case("authorization") {
-                format!(" (the whole header value, `{}` included)", value.split(' ').next().unwrap_or(""))
+                format!(
+                    " (the whole header value, `{}` included)",
+                    value.split(' ').next().unwrap_or("")
+                )
             } else {
                 String::new()
             };
@@ -353,7 +351,10 @@ pub fn split_url(tool: &str, url: &str, path: &str, notes: &mut Notes) -> UrlPar
     if let Some(i) = url.find('#') {
         notes.add(
             path,
-            format!("the fragment `{}` is not sent by HTTP clients; dropped", &url[i..]),
+            format!(
+                "the fragment `{}` is not sent by HTTP clients; dropped",
+                &url[i..]
+            ),
         );
         url.truncate(i);
     }
@@ -566,7 +567,12 @@ pub fn note_url_parameters(a: &Action, req: &Request, platform: &str, notes: &mu
 
 /// The action's timeout as the platform's tool takes it: within the range its API accepts
 /// (the profile's tool limits), the nearest value otherwise, said so.
-pub fn tool_timeout_ms(a: &Action, req: &Request, platform: Platform, notes: &mut Notes) -> Option<u64> {
+pub fn tool_timeout_ms(
+    a: &Action,
+    req: &Request,
+    platform: Platform,
+    notes: &mut Notes,
+) -> Option<u64> {
     let ms = export_timeout_ms(req)?;
     let profile = crate::webhook::profile::profile(platform);
     let Some(limit) = profile.limits.iter().find(|l| l.kind.is_none()) else {
@@ -583,7 +589,7 @@ pub fn tool_timeout_ms(a: &Action, req: &Request, platform: Platform, notes: &mu
             format!(
                 "timeout {} is outside what {} takes ({}): written as {}",
                 duration_text(ms),
-                platform.as_str(),
+                display(platform),
                 limit.what,
                 duration_text(kept)
             ),
@@ -592,22 +598,43 @@ pub fn tool_timeout_ms(a: &Action, req: &Request, platform: Platform, notes: &mu
     Some(kept)
 }
 
+/// The platform's name as it writes it.
+pub fn display(p: Platform) -> &'static str {
+    match p {
+        Platform::Vapi => "Vapi",
+        Platform::Retell => "Retell",
+        Platform::Elevenlabs => "ElevenLabs",
+        Platform::Bland => "Bland",
+        Platform::Twilio => "Twilio",
+        Platform::Voxhook => "voxhook",
+    }
+}
+
 /// Keys of a voxhook action a platform's tool has no place for: said, not dropped silently.
 pub fn note_unexpressed(a: &Action, platform: Platform, notes: &mut Notes) {
     let at = format!("action `{}`", a.name.value);
-    let name = platform.as_str();
+    let name = display(platform);
     if a.interruptible.is_some() && platform != Platform::Elevenlabs {
-        notes.add(at.clone(), format!("`interruptible` is not part of a {name} tool"));
+        notes.add(
+            at.clone(),
+            format!("`interruptible` is not part of a {name} tool"),
+        );
     }
     if a.args_at_root && platform != Platform::Retell {
-        notes.add(at.clone(), format!("`args_at_root` is Retell's; not part of a {name} tool"));
+        notes.add(
+            at.clone(),
+            format!("`args_at_root` is Retell's; not part of a {name} tool"),
+        );
     }
     if platform != Platform::Bland {
         for p in &a.parameters {
             if p.example.is_some() {
                 notes.add(
                     at.clone(),
-                    format!("parameter `{}`: {name} tools have no `example`", p.name.value),
+                    format!(
+                        "parameter `{}`: {name} tools have no `example`",
+                        p.name.value
+                    ),
                 );
             }
         }
@@ -633,7 +660,7 @@ pub fn restrict_schema(
             );
             return None;
         }
-        Some(Json::Object(filter(o, keys, path, at, notes)))
+        filter(o, keys, path, at, notes).map(Json::Object)
     }
     fn filter(
         o: &Map<String, Json>,
@@ -641,7 +668,7 @@ pub fn restrict_schema(
         path: &str,
         at: &str,
         notes: &mut Notes,
-    ) -> Map<String, Json> {
+    ) -> Option<Map<String, Json>> {
         let mut out = Map::new();
         let mut dropped: Vec<String> = Vec::new();
         for (k, v) in o {
@@ -653,19 +680,22 @@ pub fn restrict_schema(
                 "properties" => {
                     let mut props = Map::new();
                     for (name, pv) in v.as_object().into_iter().flatten() {
-                        let child = if path.is_empty() { name.clone() } else { format!("{path}.{name}") };
+                        let child = if path.is_empty() {
+                            name.clone()
+                        } else {
+                            format!("{path}.{name}")
+                        };
                         if let Some(p) = prop(pv, keys, &child, at, notes) {
                             props.insert(name.clone(), p);
                         }
                     }
                     out.insert(k.clone(), Json::Object(props));
                 }
-                "items" => match prop(v, keys, &format!("{path}[]"), at, notes) {
-                    Some(p) => {
-                        out.insert(k.clone(), p);
-                    }
-                    None => return Map::new(),
-                },
+                // A list whose items cannot be written is left out whole.
+                "items" => {
+                    let p = prop(v, keys, &format!("{path}[]"), at, notes)?;
+                    out.insert(k.clone(), p);
+                }
                 _ => {
                     out.insert(k.clone(), v.clone());
                 }
@@ -682,13 +712,20 @@ pub fn restrict_schema(
             out.insert("required".into(), Json::Array(kept));
         }
         if !dropped.is_empty() {
-            let whose = if path.is_empty() { "the parameters".to_string() } else { format!("parameter `{path}`") };
+            let whose = if path.is_empty() {
+                "the parameters".to_string()
+            } else {
+                format!("parameter `{path}`")
+            };
             notes.add(
                 at.to_string(),
-                format!("{whose}: the platform's schema has no {}; left out", dropped.join(", ")),
+                format!(
+                    "{whose}: the platform's schema has no {}; left out",
+                    dropped.join(", ")
+                ),
             );
         }
-        out
+        Some(out)
     }
     let Some(o) = schema.as_object() else {
         return schema.clone();
@@ -726,7 +763,10 @@ pub fn restrict_schema(
     if !dropped.is_empty() {
         notes.add(
             at.to_string(),
-            format!("the parameters: the platform's schema has no {}; left out", dropped.join(", ")),
+            format!(
+                "the parameters: the platform's schema has no {}; left out",
+                dropped.join(", ")
+            ),
         );
     }
     Json::Object(out)
@@ -759,12 +799,18 @@ pub fn dotted_assignments(a: &Action, platform: &str, notes: &mut Notes) -> Vec<
     let mut out = Vec::new();
     for (var, path) in assignments(a) {
         match path.strip_prefix("$.") {
-            Some(p) if !p.is_empty() && p.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '.') => {
+            Some(p)
+                if !p.is_empty()
+                    && p.chars()
+                        .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '.') =>
+            {
                 out.push((var, p.to_string()));
             }
             _ => notes.add(
                 format!("action `{}`", a.name.value),
-                format!("assign `{var}`: {platform} reads dotted paths only; `{path}` is not written"),
+                format!(
+                    "assign `{var}`: {platform} reads dotted paths only; `{path}` is not written"
+                ),
             ),
         }
     }
@@ -786,7 +832,9 @@ pub fn string_enums_only(schema: &mut Json, action: &str, platform: &str, notes:
             o.remove("enum");
             notes.add(
                 format!("action `{action}`"),
-                format!("parameter `{name}`: {platform} enums are strings only; the enum is not written"),
+                format!(
+                    "parameter `{name}`: {platform} enums are strings only; the enum is not written"
+                ),
             );
         }
         string_enums_only(p, action, platform, notes);
@@ -814,7 +862,11 @@ mod tests {
             action_name(&at, "check_order", &mut notes).expect("ok"),
             "check_order"
         );
-        assert_eq!(notes.0.len(), 2, "the unchanged name is not reported");
+        assert_eq!(
+            action_name(&at, "getHTTPResponse", &mut notes).expect("ok"),
+            "get_http_response"
+        );
+        assert_eq!(notes.0.len(), 3, "the unchanged name is not reported");
         assert!(action_name(&at, "--", &mut notes).is_err());
     }
 
@@ -871,5 +923,47 @@ mod tests {
             &mut notes,
         );
         assert_eq!(auth, Some(json!({"bearer": "${env:TOKEN}"})));
+    }
+
+    #[test]
+    fn two_credentials_never_share_a_variable_and_url_credentials_are_not_kept() {
+        let mut notes = Notes::default();
+        let parts = split_url(
+            "a tool",
+            "https://bob:pw_secret@api.example.com/x?token=q_secret&a=1&a=2#frag",
+            "$.url",
+            &mut notes,
+        );
+        assert_eq!(parts.url, "https://api.example.com/x");
+        assert_eq!(
+            parts.auth,
+            Some(
+                json!({"basic": {"username": "${env:A_TOOL_USERNAME}", "password": "${env:A_TOOL_PASSWORD}"}})
+            )
+        );
+        let query = import_query("a tool", parts.query, &mut notes);
+        let (auth, _) = import_headers(
+            "a tool",
+            vec![Header {
+                name: "Authorization".into(),
+                value: "Bearer h_secret".into(),
+                path: "$.h".into(),
+            }],
+            None,
+            &mut notes,
+        );
+        assert_eq!(
+            Json::Object(query),
+            json!({"token": "${env:A_TOOL_TOKEN}", "a": "2"})
+        );
+        assert_eq!(auth, Some(json!({"bearer": "${env:A_TOOL_TOKEN_2}"})));
+        let said = format!("{:?}", notes.0);
+        assert!(
+            said.contains("#frag") && said.contains("more than once"),
+            "{said}"
+        );
+        assert!(
+            !said.contains("pw_secret") && !said.contains("q_secret") && !said.contains("h_secret")
+        );
     }
 }

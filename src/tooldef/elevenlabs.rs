@@ -38,12 +38,22 @@ fn theirs(name: &str) -> &str {
 }
 
 /// The keywords an ElevenLabs property holds (literal, object and array properties).
-const PROPERTY_KEYS: [&str; 6] = ["type", "description", "enum", "properties", "required", "items"];
+const PROPERTY_KEYS: [&str; 6] = [
+    "type",
+    "description",
+    "enum",
+    "properties",
+    "required",
+    "items",
+];
 
 /// The API's wrapper around a tool (`{"id", "tool_config", …}`).
 const WRAPPER: Fields = Fields {
     read: &["tool_config"],
-    unsupported: &[("response_mocks", "mock replies for ElevenLabs' own tests (use `mock:`)")],
+    unsupported: &[(
+        "response_mocks",
+        "mock replies for ElevenLabs' own tests (use `mock:`)",
+    )],
     metadata: &["id", "access_info", "usage_stats"],
 };
 
@@ -172,7 +182,12 @@ fn import(t: &Tool, notes: &mut Notes) -> crate::Result<Option<Map<String, Json>
     let api = tool.need("api_schema", "the request the tool sends")?;
     api.object()?;
     let raw_url = api.need_str("url", "the URL ElevenLabs calls")?;
-    let parts = common::split_url(&name, &path_templates(raw_url), &api.child_path("url"), notes);
+    let parts = common::split_url(
+        &name,
+        &path_templates(raw_url),
+        &api.child_path("url"),
+        notes,
+    );
     let (mut url, mut query) = (parts.url, parts.query);
     let method = api.str("method")?.map(str::to_string);
     let gets = matches!(method.as_deref(), Some("GET" | "DELETE"));

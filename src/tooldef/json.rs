@@ -163,8 +163,13 @@ impl<'a> At<'a> {
 
 /// The text of a JSON document, or exit 2 with the line and column where it stops being JSON.
 pub fn parse(name: &str, bytes: &[u8]) -> Result<Json> {
-    serde_json::from_slice(bytes)
-        .map_err(|e| Error::input(format!("{name}:{}:{}: not JSON: {e}", e.line(), e.column())))
+    serde_json::from_slice(bytes).map_err(|e| {
+        Error::input(format!(
+            "{name}:{}:{}: not JSON: {e}",
+            e.line().max(1),
+            e.column().max(1)
+        ))
+    })
 }
 
 #[cfg(test)]

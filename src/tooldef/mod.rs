@@ -456,7 +456,7 @@ fn export_templates(fmt: &Format, a: &Action, tool: &mut Json, notes: &mut Notes
             format!("action `{}`", a.name.value),
             format!(
                 "`{{{{{name}}}}}` is voxhook's built-in; {} has no variable of that name, so it is written as is",
-                fmt.platform.as_str()
+                common::display(fmt.platform)
             ),
         );
     }

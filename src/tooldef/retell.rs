@@ -14,7 +14,10 @@ pub const FORMAT: Format = Format {
     tools,
     import,
     export,
-    variables: &[("user_number", "caller_phone"), ("call_id", "conversation_id")],
+    variables: &[
+        ("user_number", "caller_phone"),
+        ("call_id", "conversation_id"),
+    ],
     input_prefix: None,
 };
 

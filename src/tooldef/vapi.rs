@@ -136,7 +136,10 @@ fn import(t: &Tool, notes: &mut Notes) -> crate::Result<Option<Map<String, Json>
         (None, Some(s)) => {
             notes.add(
                 tool.path.clone(),
-                format!("no server of its own: it calls the assistant's ({})", s.path),
+                format!(
+                    "no server of its own: it calls the assistant's ({})",
+                    s.path
+                ),
             );
             s.clone()
         }
@@ -264,4 +267,3 @@ fn export(x: &Export, a: &Action, notes: &mut Notes) -> crate::Result<Json> {
         "server": server,
     }))
 }
-

@@ -8,7 +8,7 @@ use crate::lint::{Ctx, Rule};
 pub const RULE: Rule = Rule {
     code: "inline-secret",
     severity: Severity::Error,
-    summary: "an auth value, signing secret or credential header written literally instead of `${env:NAME}`",
+    summary: "an auth value, a signing secret, or a header or query value named like a credential (`X-Api-Key`, `access_token`), written literally instead of `${env:NAME}`",
     example: "`auth: { bearer: sk_live_123 }`",
     check: Some(check),
 };
@@ -38,8 +38,15 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
             flag(&s.value.secret, "the signing secret", out);
         }
         for (k, v) in &r.headers {
-            if SENSITIVE_HEADERS.contains(&k.value.to_ascii_lowercase().as_str()) {
+            if SENSITIVE_HEADERS.contains(&k.value.to_ascii_lowercase().as_str())
+                || is_credential_name(&k.value)
+            {
                 flag(v, &format!("header `{}`", k.value), out);
+            }
+        }
+        for (k, v) in &r.query {
+            if is_credential_name(&k.value) {
+                flag(v, &format!("query parameter `{}`", k.value), out);
             }
         }
     }

@@ -1,8 +1,10 @@
 //! `invalid-schema`: an action `schema` that is not a valid JSON Schema (draft 2020-12).
 
 use crate::definition::values::schema_path;
+use crate::definition::yaml::PathSeg;
 use crate::diag::{Finding, Severity};
 use crate::lint::{Ctx, Rule};
+use serde_json::Value as Json;
 
 pub const RULE: Rule = Rule {
     code: "invalid-schema",
@@ -12,23 +14,49 @@ pub const RULE: Rule = Rule {
     check: Some(check),
 };
 
+const TYPES: [&str; 7] = [
+    "string", "number", "integer", "boolean", "object", "array", "null",
+];
+
 fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
     let meta = jsonschema::draft202012::meta::validator();
     for a in &ctx.def.actions {
         let Some(schema) = &a.schema else { continue };
+        let name = &a.name.value;
         // Every problem, each at the key that has it (`type: stringg` three lines down is
         // reported there, not at `schema:`).
         let mut invalid = false;
         for e in meta.iter_errors(&schema.value) {
             invalid = true;
-            let at = ctx.locate(schema.span, &schema_path(e.instance_path()));
+            let path = schema_path(e.instance_path());
+            let at = ctx.locate(schema.span, &path);
+            let unknown_type = matches!(path.last(), Some(PathSeg::Key(k)) if k == "type")
+                .then(|| e.instance().as_str().map(str::to_string))
+                .flatten();
+            out.push(match unknown_type {
+                Some(t) => Finding::error(
+                    RULE.code,
+                    at,
+                    format!("schema of `{name}`: `{t}` is not a JSON Schema type"),
+                )
+                .maybe_help(crate::diag::did_you_mean(&t, TYPES)),
+                None => {
+                    Finding::error(RULE.code, at, format!("schema of `{name}` is invalid: {e}"))
+                }
+            });
+        }
+        // Patterns are checked on their own, so one that does not compile is reported with
+        // the rest rather than after them.
+        let mut patterns = Vec::new();
+        bad_patterns(&schema.value, &mut Vec::new(), &mut patterns);
+        for (path, message) in &patterns {
             out.push(Finding::error(
                 RULE.code,
-                at,
-                format!("schema of `{}` is invalid: {e}", a.name.value),
+                ctx.locate(schema.span, path),
+                format!("schema of `{name}`: the pattern does not compile: {message}"),
             ));
         }
-        if invalid {
+        if invalid || !patterns.is_empty() {
             continue;
         }
         if let Err(e) = jsonschema::draft202012::new(&schema.value) {
@@ -36,7 +64,7 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
             out.push(Finding::error(
                 RULE.code,
                 at,
-                format!("schema of `{}` cannot be used: {e}", a.name.value),
+                format!("schema of `{name}` cannot be used: {e}"),
             ));
             continue;
         }
@@ -45,11 +73,93 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                 Finding::error(
                     RULE.code,
                     schema.span,
-                    format!("schema of `{}` must describe an object", a.name.value),
+                    format!("schema of `{name}` must describe an object"),
                 )
                 .help("start it with `type: object` and list the parameters under `properties`"),
             );
+            continue;
         }
+        let mut missing = Vec::new();
+        required_not_properties(&schema.value, &mut Vec::new(), &mut missing);
+        for (path, prop) in missing {
+            out.push(
+                Finding::warning(
+                    RULE.code,
+                    ctx.locate(schema.span, &path),
+                    format!("schema of `{name}`: `{prop}` is required but not under `properties`"),
+                )
+                .help("the model is never told about it, so every call lacks it; add it to `properties` or drop it from `required`"),
+            );
+        }
+    }
+}
+
+/// Every `pattern` the schema's own regex engine refuses, with its path.
+fn bad_patterns(v: &Json, path: &mut Vec<PathSeg>, out: &mut Vec<(Vec<PathSeg>, String)>) {
+    match v {
+        Json::Object(m) => {
+            for (k, child) in m {
+                path.push(PathSeg::Key(k.clone()));
+                if k == "pattern" {
+                    if let Json::String(p) = child {
+                        // Compiled by jsonschema itself, so its dialect decides.
+                        if let Err(e) =
+                            jsonschema::draft202012::new(&serde_json::json!({"pattern": p}))
+                        {
+                            out.push((path.clone(), e.to_string()));
+                        }
+                    }
+                } else {
+                    bad_patterns(child, path, out);
+                }
+                path.pop();
+            }
+        }
+        Json::Array(items) => {
+            for (i, child) in items.iter().enumerate() {
+                path.push(PathSeg::Index(i));
+                bad_patterns(child, path, out);
+                path.pop();
+            }
+        }
+        _ => {}
+    }
+}
+
+/// `required` names that no `properties` of the same object lists.
+fn required_not_properties(
+    v: &Json,
+    path: &mut Vec<PathSeg>,
+    out: &mut Vec<(Vec<PathSeg>, String)>,
+) {
+    let Json::Object(m) = v else { return };
+    if let (Some(Json::Array(req)), Some(Json::Object(props))) =
+        (m.get("required"), m.get("properties"))
+    {
+        for (i, r) in req.iter().enumerate() {
+            if let Some(name) = r.as_str().filter(|n| !props.contains_key(*n)) {
+                let mut at = path.clone();
+                at.push(PathSeg::Key("required".into()));
+                at.push(PathSeg::Index(i));
+                out.push((at, name.to_string()));
+            }
+        }
+    }
+    for key in ["properties", "$defs", "definitions"] {
+        if let Some(Json::Object(children)) = m.get(key) {
+            for (k, child) in children {
+                path.push(PathSeg::Key(key.into()));
+                path.push(PathSeg::Key(k.clone()));
+                required_not_properties(child, path, out);
+                path.pop();
+                path.pop();
+            }
+        }
+    }
+    if let Some(items) = m.get("items") {
+        path.push(PathSeg::Key("items".into()));
+        required_not_properties(items, path, out);
+        path.pop();
     }
 }
 
@@ -83,6 +193,31 @@ mod tests {
             "{HEAD}    schema:\n      type: object\n      properties:\n        t: {{ type: string, pattern: '^(x' }}\n"
         );
         assert_eq!(places(&src), vec![(9, 28)]);
+    }
+
+    #[test]
+    fn a_bad_pattern_is_reported_with_the_other_errors_and_types_get_a_did_you_mean() {
+        let src = format!(
+            "{HEAD}    schema:\n      type: object\n      properties:\n        a: {{ type: stringg }}\n        b: {{ type: string, pattern: '^(x' }}\n"
+        );
+        assert_eq!(places(&src), vec![(9, 14), (10, 28)]);
+        let loaded = load_str(Path::new("t.yaml"), &src);
+        let f = crate::lint::lint(&loaded, false);
+        let typo = f.iter().find(|f| f.span.line == 9).expect("the type");
+        assert!(
+            typo.message.contains("`stringg` is not a JSON Schema type"),
+            "{}",
+            typo.message
+        );
+        assert_eq!(typo.help.as_deref(), Some("did you mean `string`?"));
+    }
+
+    #[test]
+    fn a_required_name_that_is_not_a_property_is_at_its_entry() {
+        let src = format!(
+            "{HEAD}    schema:\n      type: object\n      properties:\n        a: {{ type: string }}\n      required: [a, zz]\n"
+        );
+        assert_eq!(places(&src), vec![(10, 21)]);
     }
 
     #[test]

@@ -111,6 +111,12 @@ fn check_values(
     out: &mut Vec<Finding>,
 ) {
     if let Some(schema) = &a.schema {
+        // A schema that is itself invalid is reported once, by `invalid-schema`.
+        if !jsonschema::draft202012::meta::is_valid(&schema.value)
+            || jsonschema::draft202012::new(&schema.value).is_err()
+        {
+            return;
+        }
         let obj: serde_json::Map<String, Json> = values
             .iter()
             .map(|(k, v)| (k.value.clone(), v.value.clone()))
