@@ -22,8 +22,10 @@ pub fn import(a: &ImportArgs, g: &Global) -> Result<Outcome> {
     let bytes = super::read_input(&a.file)?;
     let doc = tooldef::json::parse(&name, &bytes)?;
     let platform = platform(a.platform);
-    let imported = tooldef::import(platform, &doc).map_err(|e| in_file(&name, e))?;
-    let text = document(&imported, &name, a.platform);
+    let mut imported = tooldef::import(platform, &doc).map_err(|e| in_file(&name, e))?;
+    drop(doc);
+    let count = imported.actions.len();
+    let text = document(&mut imported, &name, a.platform);
 
     // The file must load and lint as voxhook reads it; say what it finds, before writing.
     let target = a.output.clone().unwrap_or_else(|| "<stdout>".into());
@@ -59,8 +61,8 @@ pub fn import(a: &ImportArgs, g: &Global) -> Result<Outcome> {
         eprintln!(
             "{} {} action{} from {name} ({}){}",
             paint.bold("imported"),
-            imported.actions.len(),
-            if imported.actions.len() == 1 { "" } else { "s" },
+            count,
+            if count == 1 { "" } else { "s" },
             platform.as_str(),
             match &a.output {
                 Some(p) => format!(" into {}", p.display()),
@@ -88,7 +90,7 @@ fn in_file(name: &str, e: Error) -> Error {
 
 /// The YAML file: the platform, the policy the timeouts need, the platform's variables, the
 /// actions.
-fn document(imported: &tooldef::Imported, source: &str, p: ToolPlatformArg) -> String {
+fn document(imported: &mut tooldef::Imported, source: &str, p: ToolPlatformArg) -> String {
     let mut doc = Map::new();
     doc.insert("version".into(), json!(1));
     doc.insert("platform".into(), json!(imported.platform.as_str()));
@@ -108,7 +110,12 @@ fn document(imported: &tooldef::Imported, source: &str, p: ToolPlatformArg) -> S
     }
     doc.insert(
         "actions".into(),
-        Json::Array(imported.actions.iter().cloned().map(Json::Object).collect()),
+        Json::Array(
+            std::mem::take(&mut imported.actions)
+                .into_iter()
+                .map(Json::Object)
+                .collect(),
+        ),
     );
     let comment = vec![
         format!(

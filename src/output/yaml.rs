@@ -123,7 +123,49 @@ fn fits_flow(v: &Json, depth: usize) -> bool {
         Json::Array(items) => items.iter().all(|x| !x.is_object() && !x.is_array()),
         _ => true,
     };
-    flat && depth + flow(v).len() <= FLOW_WIDTH
+    let mut budget = FLOW_WIDTH as isize - depth as isize;
+    flat && flow_fits(v, &mut budget)
+}
+
+/// Whether `flow(v)` stays within `budget` characters, without building it (a large value is
+/// given up on at the first characters past the budget).
+fn flow_fits(v: &Json, budget: &mut isize) -> bool {
+    let len = match v {
+        Json::Null => 4,
+        Json::Bool(b) => b.to_string().len(),
+        Json::Number(n) => n.to_string().len(),
+        Json::String(s) if s.len() as isize > *budget => return false,
+        Json::String(s) => scalar_str(s).len(),
+        // `[a, b]` and `{ k: v, k2: v2 }`; `[]` and `{}` when empty.
+        Json::Array(items) => {
+            if items.is_empty() {
+                *budget -= 2;
+            }
+            for i in items {
+                *budget -= 2;
+                if !flow_fits(i, budget) {
+                    return false;
+                }
+            }
+            0
+        }
+        Json::Object(m) => {
+            *budget -= 2;
+            for (k, v) in m {
+                *budget -= 4;
+                if k.len() as isize > *budget {
+                    return false;
+                }
+                *budget -= scalar_str(k).len() as isize;
+                if !flow_fits(v, budget) {
+                    return false;
+                }
+            }
+            0
+        }
+    } as isize;
+    *budget -= len;
+    *budget >= 0
 }
 
 fn flow(v: &Json) -> String {
@@ -282,6 +324,13 @@ mod tests {
     }
 
     proptest! {
+        #[test]
+        fn flow_fits_measures_exactly_what_flow_writes(v in value()) {
+            let len = flow(&v).len() as isize;
+            prop_assert!(flow_fits(&v, &mut len.clone()));
+            prop_assert!(!flow_fits(&v, &mut (len - 1)));
+        }
+
         #[test]
         fn any_value_reads_back_the_same(
             kv in prop::collection::vec(("[a-z_]{1,8}", value()), 1..5)
