@@ -641,6 +641,19 @@ pub fn note_unexpressed(a: &Action, platform: Platform, notes: &mut Notes) {
     }
 }
 
+/// `required` naming only the properties still there.
+fn keep_required(out: &mut Map<String, Json>) {
+    if let (Some(Json::Array(req)), Some(Json::Object(props))) =
+        (out.get("required").cloned(), out.get("properties"))
+    {
+        let kept: Vec<Json> = req
+            .into_iter()
+            .filter(|r| r.as_str().is_some_and(|n| props.contains_key(n)))
+            .collect();
+        out.insert("required".into(), Json::Array(kept));
+    }
+}
+
 /// A JSON Schema cut down to the keywords a platform's schema type holds. A property whose
 /// type it cannot write (a `$ref`, a `oneOf`) is left out rather than given a false type;
 /// everything left out is said.
@@ -701,16 +714,7 @@ pub fn restrict_schema(
                 }
             }
         }
-        // `required` names only what is still there.
-        if let (Some(Json::Array(req)), Some(Json::Object(props))) =
-            (out.get("required").cloned(), out.get("properties"))
-        {
-            let kept: Vec<Json> = req
-                .into_iter()
-                .filter(|r| r.as_str().is_some_and(|n| props.contains_key(n)))
-                .collect();
-            out.insert("required".into(), Json::Array(kept));
-        }
+        keep_required(&mut out);
         if !dropped.is_empty() {
             let whose = if path.is_empty() {
                 "the parameters".to_string()
@@ -751,15 +755,7 @@ pub fn restrict_schema(
         };
         out.insert(k.clone(), v);
     }
-    if let (Some(Json::Array(req)), Some(Json::Object(props))) =
-        (out.get("required").cloned(), out.get("properties"))
-    {
-        let kept: Vec<Json> = req
-            .into_iter()
-            .filter(|r| r.as_str().is_some_and(|n| props.contains_key(n)))
-            .collect();
-        out.insert("required".into(), Json::Array(kept));
-    }
+    keep_required(&mut out);
     if !dropped.is_empty() {
         notes.add(
             at.to_string(),
