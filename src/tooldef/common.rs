@@ -797,6 +797,7 @@ pub fn dotted_assignments(a: &Action, platform: &str, notes: &mut Notes) -> Vec<
         match path.strip_prefix("$.") {
             Some(p)
                 if !p.is_empty()
+                    && p.split('.').all(|seg| !seg.is_empty())
                     && p.chars()
                         .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '.') =>
             {
