@@ -227,7 +227,7 @@ fn import(t: &Tool, notes: &mut Notes) -> crate::Result<Option<Map<String, Json>
     action.insert("webhook".into(), webhook.to_json());
     let mut assign = Vec::new();
     for (k, path, _) in tool.texts("response")? {
-        assign.push((k, super::retell::json_path(&path)));
+        assign.push((k, common::json_path(&path)));
     }
     common::set_assign(&mut action, assign);
     super::report_fields(tool, &TOOL, notes);

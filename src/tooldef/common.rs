@@ -12,8 +12,6 @@ use serde_json::{Map, Value as Json, json};
 /// string parameter with exactly this pattern reads back as `type: phone`.
 pub const E164_PATTERN: &str = r"^\+[1-9]\d{1,14}$";
 
-pub use crate::definition::model::is_credential_name as is_secret_name;
-
 /// `true` when the value already comes from the environment (what `export` writes) or
 /// from a template (the platform fills it at call time): not a secret written down.
 fn is_placeholder(v: &str) -> bool {
@@ -84,6 +82,30 @@ pub fn action_name(at: &At, raw: &str, notes: &mut Notes) -> crate::Result<Strin
         );
     }
     Ok(name)
+}
+
+/// A response path as RFC 9535 JSONPath: `data.id` is `$.data.id`.
+pub fn json_path(p: &str) -> String {
+    if p.starts_with('$') {
+        p.to_string()
+    } else {
+        format!("$.{p}")
+    }
+}
+
+/// The tool's description, or a placeholder that says one is needed (the agent decides
+/// from it when to call the tool).
+pub fn description(at: &At, name: &str, notes: &mut Notes) -> crate::Result<String> {
+    match at.str("description")? {
+        Some(d) if !d.trim().is_empty() => Ok(d.to_string()),
+        _ => {
+            notes.add(
+                at.child_path("description"),
+                "no description: the agent decides from it when to call the tool; write one",
+            );
+            Ok(format!("TODO: say what {name} does and when to use it."))
+        }
+    }
 }
 
 /// `250ms`, `5s`, `2m` as milliseconds.
@@ -218,8 +240,8 @@ pub fn schema_of(a: &Action) -> Json {
     schema
 }
 
-/// Parameters a typed action gives that the platform's schema cannot hold.
-pub fn note_examples_and_defaults(a: &Action, platform: &str, notes: &mut Notes) {
+/// Parameter `default`s: voxhook's own (the call fills them); no platform's tool holds one.
+pub fn note_defaults(a: &Action, platform: &str, notes: &mut Notes) {
     for p in &a.parameters {
         if p.default.is_some() {
             notes.add(
@@ -304,7 +326,7 @@ pub fn import_headers(
                 continue;
             }
         }
-        if is_secret_name(&h.name) {
+        if is_credential_name(&h.name) {
             let value = secret(&h.name, &h.value, notes);
             if auth.is_none() {
                 auth = Some(json!({ "header": { "name": h.name, "value": value } }));
@@ -322,7 +344,7 @@ pub fn import_headers(
 pub fn import_query(tool: &str, query: Vec<Header>, notes: &mut Notes) -> Map<String, Json> {
     let mut out = Map::new();
     for q in query {
-        let value = if is_secret_name(&q.name) && !is_placeholder(&q.value) {
+        let value = if is_credential_name(&q.name) && !is_placeholder(&q.value) {
             let var = notes.env_var(&env_name(tool, &q.name));
             notes.add(
                 q.path.clone(),

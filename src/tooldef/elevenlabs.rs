@@ -358,9 +358,7 @@ fn import(t: &Tool, notes: &mut Notes) -> crate::Result<Option<Map<String, Json>
             }
             let path = item.need_str("value_path", "where in the reply")?;
             match item.str("source")? {
-                None | Some("response") => {
-                    assign.push((var.to_string(), super::retell::json_path(path)))
-                }
+                None | Some("response") => assign.push((var.to_string(), common::json_path(path))),
                 Some(other) => notes.add(
                     item.path.clone(),
                     format!("not imported: an assignment from `{other}`, not from the reply"),
@@ -508,7 +506,7 @@ fn export(x: &Export, a: &Action, notes: &mut Notes) -> crate::Result<Json> {
         "ElevenLabs does not sign tool calls (its workspace webhooks are signed)",
         notes,
     );
-    common::note_examples_and_defaults(a, "ElevenLabs", notes);
+    common::note_defaults(a, "ElevenLabs", notes);
     common::note_unexpressed(a, Platform::Elevenlabs, notes);
     let method = req.method_or_default();
     let mut url = match &req.url {

@@ -135,11 +135,6 @@ impl<'a> At<'a> {
             .collect()
     }
 
-    /// A number of seconds as milliseconds.
-    pub fn seconds_ms(&self, key: &str) -> Result<Option<u64>> {
-        Ok(self.number(key)?.map(|s| (s * 1000.0).round() as u64))
-    }
-
     /// An object of values (headers, query parameters), in order.
     pub fn strings(&self, key: &str) -> Result<Vec<(String, At<'a>)>> {
         let Some(a) = self.get(key) else {

@@ -151,7 +151,7 @@ fn import(t: &Tool, notes: &mut Notes) -> crate::Result<Option<Map<String, Json>
     action.insert("name".into(), json!(name));
     action.insert(
         "description".into(),
-        json!(super::vapi::description(tool, &name, notes)?),
+        json!(common::description(tool, &name, notes)?),
     );
     let parameters = tool.get("parameters");
     if let Some(p) = &parameters {
@@ -170,7 +170,7 @@ fn import(t: &Tool, notes: &mut Notes) -> crate::Result<Option<Map<String, Json>
     action.insert("webhook".into(), webhook.to_json());
     let mut assign = Vec::new();
     for h in common::headers(tool, "response_variables")? {
-        assign.push((h.name, json_path(&h.value)));
+        assign.push((h.name, common::json_path(&h.value)));
     }
     common::set_assign(&mut action, assign);
     if tool.bool("args_at_root")? == Some(true) {
@@ -178,15 +178,6 @@ fn import(t: &Tool, notes: &mut Notes) -> crate::Result<Option<Map<String, Json>
     }
     super::report_fields(tool, &TOOL, notes);
     Ok(Some(action))
-}
-
-/// A response path as RFC 9535 JSONPath: `data.id` is `$.data.id`.
-pub fn json_path(p: &str) -> String {
-    if p.starts_with('$') {
-        p.to_string()
-    } else {
-        format!("$.{p}")
-    }
 }
 
 fn export(x: &Export, a: &Action, notes: &mut Notes) -> crate::Result<Json> {
@@ -208,7 +199,7 @@ fn export(x: &Export, a: &Action, notes: &mut Notes) -> crate::Result<Json> {
             );
         }
     }
-    common::note_examples_and_defaults(a, "Retell", notes);
+    common::note_defaults(a, "Retell", notes);
     common::note_unexpressed(a, Platform::Retell, notes);
     common::note_url_parameters(a, &req, "Retell", notes);
     let mut t = Map::new();

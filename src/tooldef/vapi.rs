@@ -163,7 +163,7 @@ fn import(t: &Tool, notes: &mut Notes) -> crate::Result<Option<Map<String, Json>
     action.insert("name".into(), json!(name));
     action.insert(
         "description".into(),
-        json!(description(&function, &name, notes)?),
+        json!(common::description(&function, &name, notes)?),
     );
     let parameters = function.get("parameters");
     if let Some(p) = &parameters {
@@ -184,21 +184,6 @@ fn import(t: &Tool, notes: &mut Notes) -> crate::Result<Option<Map<String, Json>
     super::report_fields(&function, &FUNCTION, notes);
     super::report_fields(&server, &SERVER, notes);
     Ok(Some(action))
-}
-
-/// The tool's description, or a placeholder that says one is needed (the agent decides
-/// from it when to call the tool).
-pub fn description(at: &At, name: &str, notes: &mut Notes) -> crate::Result<String> {
-    match at.str("description")? {
-        Some(d) if !d.trim().is_empty() => Ok(d.to_string()),
-        _ => {
-            notes.add(
-                at.child_path("description"),
-                "no description: the agent decides from it when to call the tool; write one",
-            );
-            Ok(format!("TODO: say what {name} does and when to use it."))
-        }
-    }
 }
 
 fn export(x: &Export, a: &Action, notes: &mut Notes) -> crate::Result<Json> {
@@ -231,7 +216,7 @@ fn export(x: &Export, a: &Action, notes: &mut Notes) -> crate::Result<Json> {
         "create a Vapi credential with an HMAC authentication plan and set server.credentialId",
         notes,
     );
-    common::note_examples_and_defaults(a, "Vapi", notes);
+    common::note_defaults(a, "Vapi", notes);
     common::note_unexpressed(a, Platform::Vapi, notes);
     common::note_url_parameters(a, &req, "Vapi", notes);
     let mut function = Map::new();

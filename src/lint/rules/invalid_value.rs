@@ -84,6 +84,15 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                 }
             }
         }
+        // A schema that is itself invalid is reported once, by `invalid-schema`; it is judged
+        // once per action, not once per test and mock.
+        let usable = a.schema.as_ref().is_none_or(|schema| {
+            jsonschema::draft202012::meta::is_valid(&schema.value)
+                && jsonschema::draft202012::new(&schema.value).is_ok()
+        });
+        if !usable {
+            continue;
+        }
         for t in &a.tests {
             check_values(
                 ctx,
@@ -111,12 +120,6 @@ fn check_values(
     out: &mut Vec<Finding>,
 ) {
     if let Some(schema) = &a.schema {
-        // A schema that is itself invalid is reported once, by `invalid-schema`.
-        if !jsonschema::draft202012::meta::is_valid(&schema.value)
-            || jsonschema::draft202012::new(&schema.value).is_err()
-        {
-            return;
-        }
         let obj: serde_json::Map<String, Json> = values
             .iter()
             .map(|(k, v)| (k.value.clone(), v.value.clone()))
