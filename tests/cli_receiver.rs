@@ -495,11 +495,11 @@ fn mock_log_captures_are_verified() {
             assert_eq!(r.status(), 200);
         }
     });
-    // The mock writes each line as it prints it; wait for both.
-    for _ in 0..50 {
+    // The mock writes each line as it prints it; wait for both, newline included.
+    for _ in 0..100 {
         if std::fs::read_to_string(&log)
             .unwrap_or_default()
-            .lines()
+            .matches('\n')
             .count()
             >= 2
         {
@@ -509,7 +509,12 @@ fn mock_log_captures_are_verified() {
     }
     drop(child);
     let out = verify(&log, &["--json"]);
-    let docs: Value = serde_json::from_slice(&out.stdout).expect("json");
+    let docs: Value = serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
+        panic!(
+            "verify printed no JSON ({e}); stderr: {}",
+            String::from_utf8_lossy(&out.stderr)
+        )
+    });
     assert_eq!(out.status.code(), Some(1));
     assert_eq!(docs[0]["verified"], true, "{docs}");
     assert_eq!(docs[1]["verified"], false, "{docs}");

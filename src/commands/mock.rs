@@ -79,7 +79,12 @@ pub fn run(a: &MockArgs, g: &Global) -> Result<Outcome> {
                                 );
                             }
                         }
-                        let _ = writeln!(f, "{line}").and_then(|_| f.flush());
+                        // One write of the whole line: `writeln!` of a JSON value issues a
+                        // write per token, and a reader tailing the log (verify, a test) would
+                        // see half a line.
+                        let mut text = line.to_string();
+                        text.push('\n');
+                        let _ = f.write_all(text.as_bytes()).and_then(|_| f.flush());
                     }
                 }
             }
