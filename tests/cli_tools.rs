@@ -244,6 +244,8 @@ fn export_refuses_an_unknown_action_and_an_invalid_file() {
         .args(["export", "--platform", "vapi"]));
     assert_eq!(r.code, 2, "{}", r.stderr);
     assert!(r.stdout.is_empty());
+    // Export sends nothing anyway; the refusal says what did not happen.
+    assert!(r.stderr.contains("nothing was exported"), "{}", r.stderr);
 }
 
 #[test]
@@ -362,6 +364,39 @@ fn a_retell_list_of_llms_imports_every_custom_tool() {
 }
 
 #[test]
+fn tools_shared_by_agents_import_once_and_different_ones_of_one_name_are_renamed() {
+    let one = r#"{"type": "custom", "name": "one", "description": "First tool. Use when the caller asks for one.", "url": "https://x.example/1"}"#;
+    let other = r#"{"type": "custom", "name": "one", "description": "Another first tool. Use when the caller asks for it.", "url": "https://x.example/other"}"#;
+    let r = import_text(
+        "retell",
+        &format!(
+            r#"[{{"llm_id": "a", "general_tools": [{one}]}}, {{"llm_id": "b", "general_tools": [{one}, {other}]}}]"#
+        ),
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let doc = yaml_json(&r.stdout);
+    let names: Vec<&str> = doc["actions"]
+        .as_array()
+        .expect("actions")
+        .iter()
+        .filter_map(|a| a["name"].as_str())
+        .collect();
+    assert_eq!(names, ["one", "one_2"], "{}", r.stdout);
+    assert_eq!(
+        doc["actions"][1]["webhook"]["url"],
+        "https://x.example/other"
+    );
+    assert!(
+        r.stderr.contains(
+            "$[1].general_tools[0]: the same tool as $[0].general_tools[0]: imported once"
+        ),
+        "{}",
+        r.stderr
+    );
+    assert!(r.stderr.contains("imported as `one_2`"), "{}", r.stderr);
+}
+
+#[test]
 fn bland_input_templates_are_voxhooks_everywhere_and_a_whole_input_field_is_left_out_alone() {
     let r = import_text(
         "bland",
@@ -394,7 +429,7 @@ fn export_keeps_timeouts_within_what_the_platform_takes_and_says_so() {
     let file = dir.path().join("voxhook.yaml");
     std::fs::write(
         &file,
-        "version: 1\nplatform: elevenlabs\nactions:\n  - name: quick\n    description: A quick lookup. Use when the caller asks for a quick one.\n    webhook: { url: https://x.example/q, timeout: 3s }\n    schema:\n      type: object\n      properties:\n        a: { $ref: '#/$defs/a' }\n        b: { type: string }\n      $defs: { a: { type: string } }\n",
+        "version: 1\nplatform: elevenlabs\nactions:\n  - name: quick\n    description: A quick lookup. Use when the caller asks for a quick one.\n    webhook: { url: https://x.example/q, timeout: 3s }\n    schema:\n      type: object\n      properties:\n        a: { $ref: '#/$defs/a' }\n        b: { type: string }\n        c: { oneOf: [{ type: string }, { type: integer }] }\n      $defs: { a: { type: string } }\n",
     )
     .expect("write");
     let lint = run(voxhook().arg("-f").arg(&file).arg("lint"));
@@ -418,13 +453,15 @@ fn export_keeps_timeouts_within_what_the_platform_takes_and_says_so() {
     let tool: Value = serde_json::from_str(&r.stdout).expect("json");
     assert_eq!(tool["tool_config"]["response_timeout_secs"], 5);
     assert!(r.stderr.contains("written as 5s"), "{}", r.stderr);
-    // A property the platform's schema cannot type is left out, not given a false type.
+    // A `$ref` into `$defs` is written as what it names; a property the platform's schema
+    // cannot type is left out, not given a false type.
     let body = &tool["tool_config"]["api_schema"]["request_body_schema"]["properties"];
-    assert!(body.get("a").is_none() && body.get("b").is_some(), "{body}");
+    assert_eq!(body["a"], serde_json::json!({"type": "string"}), "{body}");
+    assert!(body.get("c").is_none() && body.get("b").is_some(), "{body}");
     assert!(
-        r.stderr.contains("parameter `a` has no single `type`"),
+        r.stderr.contains("parameter `c` has no single `type`"),
         "{}",
         r.stderr
     );
-    assert!(r.stderr.contains("`$defs`"), "{}", r.stderr);
+    assert!(!r.stderr.contains("`$defs`"), "{}", r.stderr);
 }

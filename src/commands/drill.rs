@@ -11,7 +11,12 @@ use crate::webhook::run::Run;
 use crate::{Error, Outcome, Result};
 
 pub fn run(a: DrillArgs, g: &Global) -> Result<Outcome> {
-    let def = super::load_valid(g, a.send.allow_local || a.send.mock, a.send.platform)?;
+    let def = super::load_valid(
+        g,
+        a.send.allow_local || a.send.mock,
+        a.send.platform,
+        "nothing was sent",
+    )?;
     let rt = runtime()?;
     rt.block_on(async {
         let (call, send) = super::send_options(&a.send)?;

@@ -6,7 +6,7 @@ use crate::output::Paint;
 use crate::{Outcome, Result};
 
 pub fn run(g: &Global) -> Result<Outcome> {
-    let def = super::load_valid(g, true, None)?;
+    let def = super::load_valid(g, true, None, "nothing was listed")?;
     crate::out!("{}", render(&def, Paint::new(g.color)));
     Ok(Outcome::Success)
 }

@@ -5,7 +5,7 @@ use crate::cli::MockArgs;
 use crate::{Error, Outcome, Result};
 
 pub fn run(a: &MockArgs, g: &Global) -> Result<Outcome> {
-    let def = super::load_valid(g, true, a.platform)?;
+    let def = super::load_valid(g, true, a.platform, "the mock did not start")?;
     let listener = std::net::TcpListener::bind(("127.0.0.1", a.port))
         .map_err(|e| Error::input(format!("cannot listen on 127.0.0.1:{}: {e}", a.port)))?;
     let addr = listener

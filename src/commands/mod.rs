@@ -207,21 +207,29 @@ pub fn load(g: &Global, need_env: bool) -> Result<Loaded> {
 const LOCAL_URL_RULES: [&str; 2] = ["url-scheme", "url-private"];
 
 /// Load a file that must be free of errors before anything is sent. Errors are printed as
-/// lint prints them, and the command exits 2. `local` relaxes the local-URL rules.
+/// lint prints them, and the command exits 2. `local` relaxes the local-URL rules; `refused`
+/// says what did not happen ("nothing was sent").
 pub fn load_valid(
     g: &Global,
     local: bool,
     platform: Option<crate::cli::PlatformArg>,
+    refused: &str,
 ) -> Result<Definition> {
     let mut loaded = load(g, true)?;
     loaded.def.platform_override = platform.map(platform_of);
-    check_errors(g, &loaded, local, false)?;
+    check_errors(g, &loaded, local, false, refused)?;
     Ok(loaded.def)
 }
 
 /// Refuse a loaded file with errors, printing them as lint does (exit 2). `check_env` also
 /// refuses unset `${env:…}` anywhere in the file, for a command that may send to any target.
-pub fn check_errors(g: &Global, loaded: &Loaded, local: bool, check_env: bool) -> Result<()> {
+pub fn check_errors(
+    g: &Global,
+    loaded: &Loaded,
+    local: bool,
+    check_env: bool,
+    refused: &str,
+) -> Result<()> {
     let findings: Vec<_> = crate::lint::errors(loaded, check_env)
         .into_iter()
         .filter(|f| !(local && LOCAL_URL_RULES.contains(&f.code)))
@@ -239,7 +247,7 @@ pub fn check_errors(g: &Global, loaded: &Loaded, local: bool, check_env: bool) -
     let paint = crate::output::Paint::new(g.color && std::io::stderr().is_terminal());
     let _ = crate::output::diagnostics::human(&mut std::io::stderr(), &report, paint);
     Err(Error::input(format!(
-        "{file} has {}; nothing was sent (run `voxhook lint` for details)",
+        "{file} has {}; {refused} (run `voxhook lint` for details)",
         crate::output::diagnostics::plural(findings.len(), "error")
     )))
 }

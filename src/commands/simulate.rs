@@ -48,7 +48,13 @@ pub fn run(a: SimulateArgs, g: &Global) -> Result<Outcome> {
         // Errors in the action file come first; with any, nothing is sent. A replay may fire
         // any webhook of the file, so an unset `${env:…}` anywhere stops it now, not after
         // the webhooks before it were sent.
-        super::check_errors(g, &loaded, a.send.allow_local || a.send.mock, true)?;
+        super::check_errors(
+            g,
+            &loaded,
+            a.send.allow_local || a.send.mock,
+            true,
+            "nothing was sent",
+        )?;
         let Ok(Prepared {
             transcript,
             started,

@@ -74,7 +74,12 @@ pub fn parse_params_json(s: &str) -> Result<Map<String, Json>> {
 }
 
 pub fn run(a: TestArgs, g: &Global) -> Result<Outcome> {
-    let def = super::load_valid(g, a.send.allow_local || a.send.mock, a.send.platform)?;
+    let def = super::load_valid(
+        g,
+        a.send.allow_local || a.send.mock,
+        a.send.platform,
+        "nothing was sent",
+    )?;
     let rt = runtime()?;
     rt.block_on(run_async(a, g, &def))
 }

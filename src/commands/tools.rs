@@ -134,7 +134,7 @@ fn print_notes(notes: &[Note], paint: Paint) {
 }
 
 pub fn export(a: &ExportArgs, g: &Global) -> Result<Outcome> {
-    let def = super::load_valid(g, false, None)?;
+    let def = super::load_valid(g, false, None, "nothing was exported")?;
     let x = Export {
         def: &def,
         show_secrets: a.show_secrets,

@@ -40,7 +40,9 @@ pub fn env_name(tool: &str, what: &str) -> String {
 pub fn action_name(at: &At, raw: &str, notes: &mut Notes) -> crate::Result<String> {
     let mut out = String::new();
     let mut prev_lower = false;
-    let chars: Vec<char> = raw.chars().collect();
+    // `Réserver` is `reserver`, `予約` is `yu_yue`: letters outside ASCII are spelt in it
+    // rather than lost to `_`.
+    let chars: Vec<char> = deunicode::deunicode(raw).chars().collect();
     for (i, &c) in chars.iter().enumerate() {
         if c.is_ascii_uppercase() {
             // `getHTTPResponse`: a new word starts after a lower-case letter, and at the last
@@ -84,13 +86,114 @@ pub fn action_name(at: &At, raw: &str, notes: &mut Notes) -> crate::Result<Strin
     Ok(name)
 }
 
-/// A response path as RFC 9535 JSONPath: `data.id` is `$.data.id`.
+/// A platform's response path as RFC 9535 JSONPath: `data.id` is `$.data.id`; an index
+/// written either way (`items.0.id`, `items[0].id`) is `$.items[0].id`; a key that is not a
+/// plain name is quoted (`$['first name']`). A path already in JSONPath is kept.
 pub fn json_path(p: &str) -> String {
     if p.starts_with('$') {
-        p.to_string()
-    } else {
-        format!("$.{p}")
+        return p.to_string();
     }
+    let mut out = String::from("$");
+    for seg in p.split('.') {
+        // `items[0][1]`: a name with indices after it.
+        let (name, indices) = match seg.find('[') {
+            Some(i) if is_indices(&seg[i..]) => (&seg[..i], &seg[i..]),
+            _ => (seg, ""),
+        };
+        if indices.is_empty() || !name.is_empty() {
+            if !name.is_empty() && name.bytes().all(|b| b.is_ascii_digit()) {
+                out.push_str(&format!("[{name}]"));
+            } else if is_member_name(name) {
+                out.push('.');
+                out.push_str(name);
+            } else {
+                out.push_str(&format!(
+                    "['{}']",
+                    name.replace('\\', "\\\\").replace('\'', "\\'")
+                ));
+            }
+        }
+        out.push_str(indices);
+    }
+    out
+}
+
+/// `[0]`, `[0][12]`: indices only.
+fn is_indices(s: &str) -> bool {
+    let mut rest = s;
+    while let Some(r) = rest.strip_prefix('[') {
+        let Some((n, after)) = r.split_once(']') else {
+            return false;
+        };
+        if n.is_empty() || !n.bytes().all(|b| b.is_ascii_digit()) {
+            return false;
+        }
+        rest = after;
+    }
+    rest.is_empty() && !s.is_empty()
+}
+
+/// A key JSONPath writes after a dot (RFC 9535 member-name-shorthand, ASCII part).
+fn is_member_name(s: &str) -> bool {
+    s.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_')
+        && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+}
+
+/// How a platform writes an array index in a response path.
+#[derive(Clone, Copy)]
+pub enum Index {
+    /// `items.0.id` (ElevenLabs' dotted `value_path`).
+    Dot,
+    /// `items[0].id` (Retell's `response_variables`).
+    Bracket,
+}
+
+/// A JSONPath that names one value by keys and indices (`$.a[0]['b']`), as a platform's
+/// path; `None` for anything else (wildcards, filters, `..`, negative indices, a key with a
+/// dot that a dotted path would split).
+pub fn platform_path(path: &str, index: Index) -> Option<String> {
+    let mut rest = path.strip_prefix('$')?;
+    let mut out = String::new();
+    let push_name = |out: &mut String, name: &str| -> Option<()> {
+        if name.is_empty() || name.contains(['.', '[', ']']) {
+            return None;
+        }
+        if !out.is_empty() {
+            out.push('.');
+        }
+        out.push_str(name);
+        Some(())
+    };
+    while !rest.is_empty() {
+        if let Some(r) = rest.strip_prefix('.') {
+            let end = r.find(['.', '[']).unwrap_or(r.len());
+            let name = &r[..end];
+            if !is_member_name(name) {
+                return None;
+            }
+            push_name(&mut out, name)?;
+            rest = &r[end..];
+        } else if let Some(r) = rest.strip_prefix('[') {
+            let (inner, after) = r.split_once(']')?;
+            if !inner.is_empty() && inner.bytes().all(|b| b.is_ascii_digit()) {
+                match index {
+                    Index::Dot => push_name(&mut out, inner)?,
+                    Index::Bracket => out.push_str(&format!("[{inner}]")),
+                }
+            } else {
+                let quote = inner.chars().next().filter(|c| *c == '\'' || *c == '"')?;
+                let name = inner.strip_prefix(quote)?.strip_suffix(quote)?;
+                if name.contains(['\\', '\'', '"']) {
+                    return None;
+                }
+                push_name(&mut out, name)?;
+            }
+            rest = after;
+        } else {
+            return None;
+        }
+    }
+    (!out.is_empty()).then_some(out)
 }
 
 /// The tool's description, or a placeholder that says one is needed (the agent decides
@@ -387,7 +490,17 @@ pub fn split_url(tool: &str, url: &str, path: &str, notes: &mut Notes) -> UrlPar
             .find(['/', '?'])
             .map(|i| host_start + i)
             .unwrap_or(url.len());
-        if let Some(at) = url[host_start..host_end].rfind('@') {
+        if let Some(at) = url[host_start..host_end]
+            .rfind('@')
+            .filter(|at| matches!(&url[host_start..host_start + at], "" | ":"))
+        {
+            // `https://@host`: an `@` with no one before it says nothing.
+            notes.add(
+                path,
+                "the URL's empty user name (`@` before the host) is dropped",
+            );
+            url.replace_range(host_start..host_start + at + 1, "");
+        } else if let Some(at) = url[host_start..host_end].rfind('@') {
             let user = notes.env_var(&env_name(tool, "USERNAME"));
             let pass = notes.env_var(&env_name(tool, "PASSWORD"));
             notes.add(
@@ -753,7 +866,8 @@ pub fn restrict_schema(
         }
         Some(out)
     }
-    let Some(o) = schema.as_object() else {
+    let inlined = inline_refs(schema);
+    let Some(o) = inlined.as_object() else {
         return schema.clone();
     };
     let mut out = Map::new();
@@ -773,6 +887,22 @@ pub fn restrict_schema(
                 }
                 Json::Object(props)
             }
+            // Properties kept whole: one that still points into the `$defs` left out
+            // (a recursive `$ref`) would dangle, so it goes too.
+            ("properties", None) => {
+                let mut props = Map::new();
+                for (name, pv) in v.as_object().into_iter().flatten() {
+                    if has_ref(pv) {
+                        notes.add(
+                            at.to_string(),
+                            format!("parameter `{name}` refers to itself through $ref, which the platform's schema cannot hold: left out"),
+                        );
+                    } else {
+                        props.insert(name.clone(), pv.clone());
+                    }
+                }
+                Json::Object(props)
+            }
             _ => v.clone(),
         };
         out.insert(k.clone(), v);
@@ -788,6 +918,67 @@ pub fn restrict_schema(
         );
     }
     Json::Object(out)
+}
+
+/// `$ref`s into the schema's own `$defs` or `definitions` replaced by what they name, so a
+/// platform whose schema has no `$defs` keeps the property and its type; the `$defs` go
+/// when nothing refers to them any more. A recursive reference stays a `$ref` (the caller
+/// leaves its property out and says so); so does every reference past a budget, so a chain
+/// of definitions that each use the next twice cannot grow the schema without bound.
+pub fn inline_refs(schema: &Json) -> Json {
+    fn walk(v: &Json, root: &Json, stack: &mut Vec<String>, budget: &mut usize) -> Json {
+        match v {
+            Json::Object(o) => {
+                if let Some(r) = o.get("$ref").and_then(Json::as_str) {
+                    let target = r.strip_prefix('#').and_then(|p| root.pointer(p));
+                    if let Some(target) =
+                        target.filter(|_| *budget > 0 && !stack.iter().any(|s| s == r))
+                    {
+                        *budget -= 1;
+                        stack.push(r.to_string());
+                        let mut t = walk(target, root, stack, budget);
+                        stack.pop();
+                        // Keywords beside the `$ref` (a description) say more than the target.
+                        if let Json::Object(tm) = &mut t {
+                            for (k, x) in o.iter().filter(|(k, _)| *k != "$ref") {
+                                tm.insert(k.clone(), walk(x, root, stack, budget));
+                            }
+                        }
+                        return t;
+                    }
+                }
+                Json::Object(
+                    o.iter()
+                        .map(|(k, x)| (k.clone(), walk(x, root, stack, budget)))
+                        .collect(),
+                )
+            }
+            Json::Array(items) => {
+                Json::Array(items.iter().map(|x| walk(x, root, stack, budget)).collect())
+            }
+            _ => v.clone(),
+        }
+    }
+    let mut out = walk(schema, schema, &mut Vec::new(), &mut 1_000);
+    if let Json::Object(o) = &mut out {
+        let still_used = o
+            .iter()
+            .any(|(k, v)| k != "$defs" && k != "definitions" && has_ref(v));
+        if !still_used {
+            o.remove("$defs");
+            o.remove("definitions");
+        }
+    }
+    out
+}
+
+/// `true` when a `$ref` is anywhere inside `v`.
+fn has_ref(v: &Json) -> bool {
+    match v {
+        Json::Object(o) => o.get("$ref").is_some_and(Json::is_string) || o.values().any(has_ref),
+        Json::Array(items) => items.iter().any(has_ref),
+        _ => false,
+    }
 }
 
 /// The longest timeout a tool may be imported with; above it the JSON is not a tool definition
@@ -811,21 +1002,20 @@ pub fn timeout(at: &At, key: &str, unit_ms: u64) -> crate::Result<Option<u64>> {
     Ok(Some(ms.round() as u64))
 }
 
-/// `response.assign` as the dotted paths Retell and ElevenLabs read (`result.status`); a
-/// JSONPath they cannot read (brackets, filters) is left out and said.
-pub fn dotted_assignments(a: &Action, platform: &str, notes: &mut Notes) -> Vec<(String, String)> {
+/// `response.assign` as the dotted paths Retell and ElevenLabs read (`result.status`,
+/// indices as `index` says); a JSONPath they cannot read (wildcards, filters) is left out
+/// and said.
+pub fn dotted_assignments(
+    a: &Action,
+    platform: &str,
+    index: Index,
+    notes: &mut Notes,
+) -> Vec<(String, String)> {
     let mut out = Vec::new();
     for (var, path) in assignments(a) {
-        match path.strip_prefix("$.") {
-            Some(p)
-                if !p.is_empty()
-                    && p.split('.').all(|seg| !seg.is_empty())
-                    && p.chars()
-                        .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '.') =>
-            {
-                out.push((var, p.to_string()));
-            }
-            _ => notes.add(
+        match platform_path(&path, index) {
+            Some(p) => out.push((var, p)),
+            None => notes.add(
                 format!("action `{}`", a.name.value),
                 format!(
                     "assign `{var}`: {platform} reads dotted paths only; `{path}` is not written"
@@ -863,6 +1053,111 @@ pub fn string_enums_only(schema: &mut Json, action: &str, platform: &str, notes:
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn refs_into_defs_are_inlined_for_platforms_without_defs() {
+        let schema = json!({
+            "type": "object",
+            "properties": {
+                "address": {"$ref": "#/$defs/Address", "description": "Where to go"},
+                "tree": {"$ref": "#/$defs/Node"}
+            },
+            "required": ["address", "tree"],
+            "$defs": {
+                "Address": {"type": "object", "properties": {"city": {"type": "string"}}},
+                "Node": {"type": "object", "properties": {"child": {"$ref": "#/$defs/Node"}}}
+            }
+        });
+        let top = ["type", "properties", "required"];
+        // Kept whole (Retell): the recursive property goes, the other is inlined.
+        let mut notes = Notes::default();
+        let out = restrict_schema(&schema, &top, None, "action `a`", &mut notes);
+        assert_eq!(
+            out,
+            json!({
+                "type": "object",
+                "properties": {"address": {"type": "object", "properties": {"city": {"type": "string"}}, "description": "Where to go"}},
+                "required": ["address"]
+            })
+        );
+        assert!(
+            notes
+                .0
+                .iter()
+                .any(|n| n.message.contains("`tree` refers to itself")),
+            "{:?}",
+            notes.0
+        );
+        // Filtered by key (Vapi, ElevenLabs): the same type, nested keys cut.
+        let mut notes = Notes::default();
+        let out = restrict_schema(
+            &schema,
+            &top,
+            Some(&["type", "properties", "description"]),
+            "action `a`",
+            &mut notes,
+        );
+        assert_eq!(
+            out["properties"]["address"]["properties"]["city"]["type"],
+            "string"
+        );
+        // The tree is an object one level down; its recursive child is what goes.
+        assert_eq!(
+            out["properties"]["tree"],
+            json!({"type": "object", "properties": {}})
+        );
+        assert_eq!(out["required"], json!(["address", "tree"]));
+        // Without recursion, nothing is left to point into: the `$defs` go unannounced.
+        let flat = json!({"type": "object", "properties": {"a": {"$ref": "#/definitions/A"}}, "definitions": {"A": {"type": "string"}}});
+        assert_eq!(
+            inline_refs(&flat),
+            json!({"type": "object", "properties": {"a": {"type": "string"}}})
+        );
+    }
+
+    #[test]
+    fn platform_paths_read_as_jsonpath_and_back() {
+        for (theirs, ours) in [
+            ("data.id", "$.data.id"),
+            ("data.0.id", "$.data[0].id"),
+            ("items[0].status", "$.items[0].status"),
+            ("grid[1][2]", "$.grid[1][2]"),
+            ("[0].id", "$[0].id"),
+            ("first name.x", "$['first name'].x"),
+            ("it's", "$['it\\'s']"),
+            ("$.kept[*]", "$.kept[*]"),
+        ] {
+            assert_eq!(json_path(theirs), ours, "{theirs}");
+            assert!(
+                serde_json_path::JsonPath::parse(&json_path(theirs)).is_ok(),
+                "{ours} is RFC 9535"
+            );
+        }
+        for (ours, dot, bracket) in [
+            ("$.data.id", Some("data.id"), Some("data.id")),
+            ("$.data[0].id", Some("data.0.id"), Some("data[0].id")),
+            ("$['data']['id']", Some("data.id"), Some("data.id")),
+            ("$[0].id", Some("0.id"), Some("[0].id")),
+            (
+                "$['first name'].x",
+                Some("first name.x"),
+                Some("first name.x"),
+            ),
+            ("$['a.b']", None, None),
+            ("$..deep", None, None),
+            ("$.a[*]", None, None),
+            ("$.a[-1]", None, None),
+            ("$.a[?@.b]", None, None),
+            ("$", None, None),
+        ] {
+            assert_eq!(platform_path(ours, Index::Dot).as_deref(), dot, "{ours}");
+            assert_eq!(
+                platform_path(ours, Index::Bracket).as_deref(),
+                bracket,
+                "{ours}"
+            );
+        }
+    }
 
     #[test]
     fn names_become_action_names() {
@@ -942,6 +1237,31 @@ mod tests {
             &mut notes,
         );
         assert_eq!(auth, Some(json!({"bearer": "${env:TOKEN}"})));
+    }
+
+    #[test]
+    fn an_empty_user_name_in_a_url_is_not_a_credential() {
+        let mut notes = Notes::default();
+        let parts = split_url("t", "https://@api.example.com/x", "$.url", &mut notes);
+        assert_eq!(parts.url, "https://api.example.com/x");
+        assert_eq!(parts.auth, None);
+        assert!(
+            notes.0[0].message.contains("empty user name"),
+            "{:?}",
+            notes.0
+        );
+    }
+
+    #[test]
+    fn names_outside_ascii_are_spelt_in_it() {
+        let doc = json!({});
+        let at = At::root(&doc);
+        let mut notes = Notes::default();
+        assert_eq!(
+            action_name(&at, "Réserver une visite", &mut notes).expect("ok"),
+            "reserver_une_visite"
+        );
+        assert_eq!(action_name(&at, "予約", &mut notes).expect("ok"), "yu_yue");
     }
 
     #[test]

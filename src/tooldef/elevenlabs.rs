@@ -657,10 +657,11 @@ fn export(x: &Export, a: &Action, notes: &mut Notes) -> crate::Result<Json> {
     if a.interruptible.is_some_and(|i| !i.value) {
         t.insert("interruption_mode".into(), json!("disable_during_tool"));
     }
-    let assignments: Vec<Json> = common::dotted_assignments(a, "ElevenLabs", notes)
-        .into_iter()
-        .map(|(var, p)| json!({"source": "response", "dynamic_variable": var, "value_path": p}))
-        .collect();
+    let assignments: Vec<Json> =
+        common::dotted_assignments(a, "ElevenLabs", common::Index::Dot, notes)
+            .into_iter()
+            .map(|(var, p)| json!({"source": "response", "dynamic_variable": var, "value_path": p}))
+            .collect();
     if !assignments.is_empty() {
         t.insert("assignments".into(), Json::Array(assignments));
     }

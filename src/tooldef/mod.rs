@@ -135,7 +135,21 @@ pub fn import(platform: Platform, doc: &Json) -> crate::Result<Imported> {
     let tools = (fmt.tools)(&root, &mut notes)?;
     let mut actions: Vec<Map<String, Json>> = Vec::new();
     let mut names = std::collections::HashSet::new();
+    // Agents of one export often share a tool: the same object twice is imported once.
+    let mut seen: Vec<(&Json, Option<&Json>, String)> = Vec::new();
     for tool in tools {
+        let server = tool.server.as_ref().map(|s| s.v);
+        if let Some((_, _, first)) = seen
+            .iter()
+            .find(|(v, s, _)| *v == tool.at.v && *s == server)
+        {
+            notes.add(
+                tool.at.path.clone(),
+                format!("the same tool as {first}: imported once"),
+            );
+            continue;
+        }
+        seen.push((tool.at.v, server, tool.at.path.clone()));
         let Some(mut action) = (fmt.import)(&tool, &mut notes)? else {
             continue;
         };
@@ -147,11 +161,22 @@ pub fn import(platform: Platform, doc: &Json) -> crate::Result<Imported> {
             .and_then(Json::as_str)
             .unwrap_or("")
             .to_string();
+        // Two different tools of one name (each agent's own `lookup`): action names are
+        // unique in a file, so the later one is renamed, and the note says to which.
         if !names.insert(name.clone()) {
-            return Err(crate::Error::input(format!(
-                "{}: a second tool named `{name}`; action names must be unique",
-                tool.at.path
-            )));
+            let mut n = 2;
+            let mut renamed = format!("{name}_{n}");
+            while !names.insert(renamed.clone()) {
+                n += 1;
+                renamed = format!("{name}_{n}");
+            }
+            notes.add(
+                tool.at.path.clone(),
+                format!(
+                    "a second, different tool named `{name}`: imported as `{renamed}` (action names are unique in a file)"
+                ),
+            );
+            action.insert("name".into(), Json::String(renamed));
         }
         actions.push(action);
     }

@@ -235,7 +235,7 @@ fn export(x: &Export, a: &Action, notes: &mut Notes) -> crate::Result<Json> {
     if a.args_at_root {
         t.insert("args_at_root".into(), json!(true));
     }
-    let assign = common::dotted_assignments(a, "Retell", notes);
+    let assign = common::dotted_assignments(a, "Retell", common::Index::Bracket, notes);
     if !assign.is_empty() {
         let r: Map<String, Json> = assign.into_iter().map(|(k, v)| (k, json!(v))).collect();
         t.insert("response_variables".into(), Json::Object(r));

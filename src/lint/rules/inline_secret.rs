@@ -8,7 +8,7 @@ use crate::lint::{Ctx, Rule};
 pub const RULE: Rule = Rule {
     code: "inline-secret",
     severity: Severity::Error,
-    summary: "an auth value, a signing secret, or a header or query value named like a credential (`X-Api-Key`, `access_token`), written literally instead of `${env:NAME}`",
+    summary: "an auth value, a signing secret, or a header or query value (in `query:` or in the URL itself) named like a credential (`X-Api-Key`, `access_token`), written literally instead of `${env:NAME}`",
     example: "`auth: { bearer: sk_live_123 }`",
     check: Some(check),
 };
@@ -49,6 +49,38 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                 flag(v, &format!("query parameter `{}`", k.value), out);
             }
         }
+        if let Some(url) = &r.url {
+            in_url(ctx, url, out);
+        }
+    }
+}
+
+/// A credential in `url:`'s own query: `?api_key=sk_live_…`.
+/// Export copies the URL as written, so the secret would land in the platform's JSON too.
+fn in_url(ctx: &Ctx, url: &Sp<Template>, out: &mut Vec<Finding>) {
+    let raw = url.value.raw.as_str();
+    let literal = |v: &str| !v.is_empty() && !v.contains("{{") && !v.contains("${");
+    let at =
+        |offset: usize| crate::definition::load::locate_in(&ctx.def.source, url.span, raw, offset);
+    let help = "read it from the environment: \"${env:NAME}\" (a .env file beside the action file works too)";
+    // Credentials before the host are `url-credentials`' to report.
+    let before_fragment = raw.split('#').next().unwrap_or(raw);
+    let Some((_, query)) = before_fragment.split_once('?') else {
+        return;
+    };
+    for pair in query.split('&') {
+        let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+        if is_credential_name(key) && literal(value) {
+            let offset = value.as_ptr() as usize - raw.as_ptr() as usize;
+            out.push(
+                Finding::error(
+                    RULE.code,
+                    at(offset),
+                    format!("query parameter `{key}` in the URL is written in the file"),
+                )
+                .help(help),
+            );
+        }
     }
 }
 
@@ -58,5 +90,46 @@ fn flag(t: &Sp<Template>, what: &str, out: &mut Vec<Finding>) {
             Finding::error(RULE.code, t.span, format!("{what} is written in the file"))
                 .help("read it from the environment: \"${env:NAME}\" (a .env file beside the action file works too)"),
         );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::diag::Finding;
+
+    fn findings(yaml: &str) -> Vec<Finding> {
+        let loaded = crate::definition::load_str(std::path::Path::new("t.yaml"), yaml);
+        crate::lint::lint(&loaded, false)
+            .into_iter()
+            .filter(|f| f.code == super::RULE.code)
+            .collect()
+    }
+
+    const HEAD: &str = "version: 1\nactions:\n  - name: look_up\n    description: Look up an order. Use when the caller asks about an order.\n    webhook:\n";
+
+    #[test]
+    fn a_literal_key_in_the_url_query_is_found_at_its_value() {
+        let f = findings(&format!(
+            "{HEAD}      url: \"https://api.example.com/orders?page=2&api_key=sk_live_1\"\n"
+        ));
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!((f[0].span.line, f[0].span.col), (6, 59));
+        assert!(f[0].message.contains("`api_key`"), "{}", f[0].message);
+    }
+
+    #[test]
+    fn env_and_template_values_and_fragments_are_not_secrets() {
+        for url in [
+            "https://api.example.com/o?api_key=${env:KEY}",
+            "https://api.example.com/o?token={{order_id}}",
+            "https://api.example.com/o?page=2",
+            "https://api.example.com/o#token=abc",
+            "https://api.example.com/o?token=",
+        ] {
+            assert!(
+                findings(&format!("{HEAD}      url: \"{url}\"\n")).is_empty(),
+                "{url}"
+            );
+        }
     }
 }
