@@ -153,7 +153,7 @@ fn import(t: &Tool, notes: &mut Notes) -> crate::Result<Option<Map<String, Json>
     let mut examples = Map::new();
     if let Some(s) = tool.get("input_schema") {
         let mut obj = s.object()?.clone();
-        if let Some(Json::Object(ex)) = obj.remove("example") {
+        if let Some(Json::Object(ex)) = obj.shift_remove("example") {
             examples = ex;
         }
         if let Some(Json::Object(props)) = obj.get_mut("properties") {

@@ -965,8 +965,9 @@ pub fn inline_refs(schema: &Json) -> Json {
             .iter()
             .any(|(k, v)| k != "$defs" && k != "definitions" && has_ref(v));
         if !still_used {
-            o.remove("$defs");
-            o.remove("definitions");
+            // `shift_remove`: the keys after keep their order (`remove` swaps the last in).
+            o.shift_remove("$defs");
+            o.shift_remove("definitions");
         }
     }
     out
@@ -1038,7 +1039,7 @@ pub fn string_enums_only(schema: &mut Json, action: &str, platform: &str, notes:
             .and_then(Json::as_array)
             .is_some_and(|e| !e.iter().all(Json::is_string))
         {
-            o.remove("enum");
+            o.shift_remove("enum");
             notes.add(
                 format!("action `{action}`"),
                 format!(
@@ -1108,10 +1109,11 @@ mod tests {
         );
         assert_eq!(out["required"], json!(["address", "tree"]));
         // Without recursion, nothing is left to point into: the `$defs` go unannounced.
-        let flat = json!({"type": "object", "properties": {"a": {"$ref": "#/definitions/A"}}, "definitions": {"A": {"type": "string"}}});
+        // The keys after them keep their order (compared as text: Map equality ignores it).
+        let flat = json!({"type": "object", "definitions": {"A": {"type": "string"}}, "properties": {"a": {"$ref": "#/definitions/A"}}, "required": ["a"]});
         assert_eq!(
-            inline_refs(&flat),
-            json!({"type": "object", "properties": {"a": {"type": "string"}}})
+            inline_refs(&flat).to_string(),
+            r#"{"type":"object","properties":{"a":{"type":"string"}},"required":["a"]}"#
         );
     }
 

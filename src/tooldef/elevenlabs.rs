@@ -576,7 +576,7 @@ fn export(x: &Export, a: &Action, notes: &mut Notes) -> crate::Result<Json> {
         match v.value.sole_var() {
             Some(var) if props.contains_key(var) && var == k.value => {
                 // `{ k: "{{k}}" }`: the parameter itself travels in the query.
-                if let Some(p) = body_props.remove(var) {
+                if let Some(p) = body_props.shift_remove(var) {
                     query_props.insert(k.value.clone(), p);
                     if let Some(i) = body_required.iter().position(|r| r == var) {
                         body_required.remove(i);
