@@ -397,6 +397,43 @@ fn tools_shared_by_agents_import_once_and_different_ones_of_one_name_are_renamed
 }
 
 #[test]
+fn one_credential_header_of_one_name_is_imported_and_the_other_said() {
+    // Vapi's inline `secret` and an X-Vapi-Secret header; URL credentials and an
+    // Authorization header: each pair is one header on the wire, so one is kept.
+    let r = import_text(
+        "vapi",
+        r#"[{"type": "function", "function": {"name": "a", "description": "Look up a booking by its number. Use when the caller asks about a booking."},
+             "server": {"url": "https://api.example.com/a", "secret": "s3cr3t_one", "headers": {"x-vapi-secret": "s3cr3t_two"}}},
+            {"type": "function", "function": {"name": "b", "description": "Look up a booking by its number. Use when the caller asks about a booking."},
+             "server": {"url": "https://u:pw_three@api.example.com/b", "headers": {"Authorization": "Bearer tok_four"}}}]"#,
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let doc = yaml_json(&r.stdout);
+    assert_eq!(
+        doc["actions"][0]["webhook"]["auth"],
+        serde_json::json!({"header": {"name": "x-vapi-secret", "value": "${env:A_X_VAPI_SECRET}"}})
+    );
+    assert!(
+        doc["actions"][0]["webhook"].get("headers").is_none(),
+        "{}",
+        r.stdout
+    );
+    assert!(
+        r.stderr.contains("$[0].server.secret: not imported"),
+        "{}",
+        r.stderr
+    );
+    assert_eq!(
+        doc["actions"][1]["webhook"]["auth"],
+        serde_json::json!({"bearer": "${env:B_TOKEN}"})
+    );
+    assert!(!r.stderr.contains("B_USERNAME"), "{}", r.stderr);
+    for secret in ["s3cr3t_one", "s3cr3t_two", "pw_three", "tok_four"] {
+        assert!(!r.stdout.contains(secret) && !r.stderr.contains(secret));
+    }
+}
+
+#[test]
 fn bland_input_templates_are_voxhooks_everywhere_and_a_whole_input_field_is_left_out_alone() {
     let r = import_text(
         "bland",

@@ -383,6 +383,23 @@ pub fn import_headers(
     notes: &mut Notes,
 ) -> (Option<Json>, Map<String, Json>) {
     let mut auth = auth;
+    // Credentials in the URL and an Authorization header: an HTTP client sends the header
+    // (Node's, which the platforms run on, sets one from the URL only when there is none),
+    // so the header is the auth and the URL's credentials, with their note, go.
+    if let Some(h) = headers
+        .iter()
+        .find(|h| h.name.eq_ignore_ascii_case("authorization"))
+    {
+        if let Some(Json::String(user)) = auth.as_ref().and_then(|a| a.pointer("/basic/username")) {
+            let user = user.clone();
+            notes.0.retain(|n| !n.message.contains(user.as_str()));
+            notes.add(
+                h.path.clone(),
+                "the URL's credentials are left out: this Authorization header is the one sent",
+            );
+            auth = None;
+        }
+    }
     let mut plain = Map::new();
     for h in headers {
         let secret = |what: &str, value: &str, notes: &mut Notes| -> String {
@@ -1239,6 +1256,30 @@ mod tests {
             &mut notes,
         );
         assert_eq!(auth, Some(json!({"bearer": "${env:TOKEN}"})));
+    }
+
+    #[test]
+    fn an_authorization_header_wins_over_credentials_in_the_url() {
+        let mut notes = Notes::default();
+        let parts = split_url("b", "https://u:p@api.example.com/x", "$.url", &mut notes);
+        let (auth, plain) = import_headers(
+            "b",
+            vec![Header {
+                name: "Authorization".into(),
+                value: "Bearer tok_9".into(),
+                path: "$.headers.Authorization".into(),
+            }],
+            parts.auth,
+            &mut notes,
+        );
+        assert_eq!(auth, Some(json!({"bearer": "${env:B_TOKEN}"})));
+        assert!(plain.is_empty());
+        let said = format!("{:?}", notes.0);
+        assert!(!said.contains("B_USERNAME"), "{said}");
+        assert!(
+            said.contains("the URL's credentials are left out"),
+            "{said}"
+        );
     }
 
     #[test]

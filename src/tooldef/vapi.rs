@@ -151,11 +151,22 @@ fn import(t: &Tool, notes: &mut Notes) -> crate::Result<Option<Map<String, Json>
     let mut headers = common::headers(&server, "headers")?;
     // The older inline secret: Vapi sends it as X-Vapi-Secret.
     if let Some(secret) = server.str("secret")? {
-        headers.push(common::Header {
-            name: "X-Vapi-Secret".into(),
-            value: secret.to_string(),
-            path: server.child_path("secret"),
-        });
+        if headers
+            .iter()
+            .any(|h| h.name.eq_ignore_ascii_case("x-vapi-secret"))
+        {
+            // One header of one name: the one written out in `headers` is kept.
+            notes.add(
+                server.child_path("secret"),
+                "not imported: `headers` has its own X-Vapi-Secret, which is kept",
+            );
+        } else {
+            headers.push(common::Header {
+                name: "X-Vapi-Secret".into(),
+                value: secret.to_string(),
+                path: server.child_path("secret"),
+            });
+        }
     }
     let (auth, headers) = common::import_headers(&name, headers, parts.auth, notes);
     let timeout_ms = common::timeout(&server, "timeoutSeconds", 1000)?;
