@@ -311,9 +311,14 @@ fn verify_says_in_one_line_why_a_capture_fails() {
             "a wrong secret, or the body was changed",
         ),
     ];
+    // Judged at the time the captures were made: a second ticking over between the two
+    // would make the stale one 901s old.
+    let at = chrono::DateTime::from_timestamp(now, 0)
+        .expect("time")
+        .to_rfc3339();
     for (i, (bytes, why)) in cases.iter().enumerate() {
         let p = write(dir.path(), &format!("c{i}.http"), bytes);
-        let out = verify(&p, &[]);
+        let out = verify(&p, &["--now", &at]);
         let stdout = String::from_utf8_lossy(&out.stdout);
         assert_eq!(out.status.code(), Some(1), "{why}: {stdout}");
         assert!(stdout.contains(why), "{why}: {stdout}");

@@ -2,6 +2,7 @@
 //! `lint` may import, and `lint` itself for [`crate::lint::Ctx`].
 
 pub mod action_name;
+pub mod auth_header;
 pub mod builtin_context;
 pub mod duplicate_action;
 pub mod duplicate_phrase;
