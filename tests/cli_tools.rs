@@ -252,7 +252,8 @@ fn export_refuses_an_unknown_action_and_an_invalid_file() {
 fn bad_json_exits_2_naming_the_place_and_writes_nothing() {
     let dir = tempfile::tempdir().expect("tmp");
     let out = dir.path().join("out.yaml");
-    let cases: [(&str, &str, &str); 7] = [
+    let deep = "[".repeat(200);
+    let cases: [(&str, &str, &str); 12] = [
         ("vapi", "{\"type\": \"function\",", "bad.json:1:"),
         (
             "vapi",
@@ -280,6 +281,27 @@ fn bad_json_exits_2_naming_the_place_and_writes_nothing() {
             "$.tools[0].tool.description: missing",
         ),
         ("retell", "{\"hello\": 1}", "$: not a Retell custom tool"),
+        (
+            "bland",
+            "{\"name\": \"a\", \"description\": \"d\", \"url\": \"https://x.example\", \"method\": \"FETCH\"}",
+            "$.method: `FETCH` is not a method Bland sends",
+        ),
+        (
+            "bland",
+            "{\"name\": \"a\", \"description\": \"d\", \"url\": \"https://x.example\", \"input_schema\": {\"properties\": 123}}",
+            "$.input_schema.properties: expected an object, found a number",
+        ),
+        (
+            "elevenlabs",
+            "{\"tool_config\": {\"type\": \"webhook\", \"name\": \"a\", \"description\": \"d\", \"api_schema\": {\"url\": \"https://x.example\", \"request_body_schema\": {\"type\": \"str\"}}}}",
+            "$.tool_config.api_schema.request_body_schema.type: `str`: the request body schema is an object",
+        ),
+        (
+            "elevenlabs",
+            "{\"agents\": [{\"agent_id\": \"ag_1\", \"name\": \"Support\"}]}",
+            "$.agents[0]: an agent summary",
+        ),
+        ("vapi", deep.as_str(), "nested deeper than 128 levels"),
     ];
     for (p, text, expected) in cases {
         let input = dir.path().join("bad.json");
@@ -431,6 +453,45 @@ fn one_credential_header_of_one_name_is_imported_and_the_other_said() {
     for secret in ["s3cr3t_one", "s3cr3t_two", "pw_three", "tok_four"] {
         assert!(!r.stdout.contains(secret) && !r.stderr.contains(secret));
     }
+}
+
+#[test]
+fn credentials_in_a_bland_body_become_placeholders_and_elevenlabs_agent_lists_import() {
+    let r = import_text(
+        "bland",
+        r#"{"name": "a", "description": "Look up a booking by its number. Use when the caller asks about a booking.", "url": "https://x.example/a", "method": "POST",
+            "body": {"api_key": "SECRET_B2", "nested": {"client_secret": "SECRET_B3", "sort_key": "created"}, "id": "{{input.id}}"},
+            "input_schema": {"properties": {"id": "the booking number"}}}"#,
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(!r.stdout.contains("SECRET_B") && !r.stderr.contains("SECRET_B"));
+    let doc = yaml_json(&r.stdout);
+    let body = &doc["actions"][0]["webhook"]["body"];
+    assert_eq!(body["api_key"], "${env:A_API_KEY}", "{body}");
+    assert_eq!(body["nested"]["client_secret"], "${env:A_CLIENT_SECRET}");
+    assert_eq!(body["nested"]["sort_key"], "created", "data stays");
+    assert!(
+        r.stderr
+            .contains("$.body.nested.client_secret: a credential"),
+        "{}",
+        r.stderr
+    );
+
+    let agent = |tool: &str| {
+        format!(
+            r#"{{"conversation_config": {{"agent": {{"prompt": {{"tools": [{{"type": "webhook", "name": "{tool}", "description": "Look up a booking by its number. Use when the caller asks about a booking.", "api_schema": {{"url": "https://x.example/{tool}"}}}}]}}}}}}}}"#
+        )
+    };
+    let r = import_text(
+        "elevenlabs",
+        &format!("[{}, {}]", agent("one"), agent("two")),
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        r.stdout.contains("name: one") && r.stdout.contains("name: two"),
+        "{}",
+        r.stdout
+    );
 }
 
 #[test]

@@ -33,8 +33,15 @@ pub fn import(a: &ImportArgs, g: &Global) -> Result<Outcome> {
     let findings = crate::lint::lint(&loaded, false);
     // A file voxhook cannot read back (a schema nested past the loader's limit) is not written.
     if let Some(f) = findings.iter().find(|f| f.code == "syntax") {
+        // The action it happened in, by the last `- name:` before the place.
+        let action = text
+            .get(..f.span.offset)
+            .and_then(|before| before.rfind("\n  - name: "))
+            .and_then(|i| text[i + 11..].lines().next())
+            .map(|n| format!(" (action `{}`)", n.trim()))
+            .unwrap_or_default();
         return Err(Error::input(format!(
-            "{name}: the tools cannot be written as an action file voxhook reads: {}",
+            "{name}: the tools cannot be written as an action file voxhook reads{action}: {}",
             f.message
         )));
     }

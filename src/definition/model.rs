@@ -678,9 +678,9 @@ fn push_request<'a, 'b>(
 }
 
 /// Header and query names whose values are credentials: a name with one of these words in it
-/// (`X-Api-Key`, `access_token`, `X-Webhook-Secret`, `Authorization`). Lint
+/// (`X-Api-Key`, `access_token`, `X-Webhook-Secret`, `Authorization`, `sig`). Lint
 /// (`inline-secret`) and import share it.
-const CREDENTIAL_WORDS: [&str; 12] = [
+const CREDENTIAL_WORDS: [&str; 13] = [
     "authorization",
     "auth",
     "cookie",
@@ -691,12 +691,93 @@ const CREDENTIAL_WORDS: [&str; 12] = [
     "password",
     "passwd",
     "signature",
+    "sig",
     "credential",
     "credentials",
 ];
 
+/// The words of a name, lower-case: split at anything not a letter or digit and where a
+/// capital follows a lower-case letter (`clientSecret`, `X-API-Key`, `api_key`).
+fn name_words(name: &str) -> Vec<String> {
+    let mut words = vec![String::new()];
+    let mut prev_lower = false;
+    for c in name.chars() {
+        if !c.is_ascii_alphanumeric() {
+            words.push(String::new());
+            prev_lower = false;
+            continue;
+        }
+        if c.is_ascii_uppercase() && prev_lower {
+            words.push(String::new());
+        }
+        prev_lower = c.is_ascii_lowercase() || c.is_ascii_digit();
+        if let Some(w) = words.last_mut() {
+            w.push(c.to_ascii_lowercase());
+        }
+    }
+    words.retain(|w| !w.is_empty());
+    words
+}
+
 pub fn is_credential_name(name: &str) -> bool {
-    name.to_ascii_lowercase()
-        .split(|c: char| !c.is_ascii_alphanumeric())
-        .any(|w| CREDENTIAL_WORDS.contains(&w))
+    name_words(name)
+        .iter()
+        .any(|w| CREDENTIAL_WORDS.contains(&w.as_str()))
+}
+
+/// A body field whose value is a credential. Stricter than a header name: a body's `key`
+/// (a sort key, a lookup key) or `cookie` is usually data, so `key` counts only after a word
+/// that makes it one (`api_key`, `clientKey`, `private_key`).
+pub fn is_credential_field(name: &str) -> bool {
+    let words = name_words(name);
+    words.iter().enumerate().any(|(i, w)| match w.as_str() {
+        "key" => {
+            i > 0
+                && matches!(
+                    words[i - 1].as_str(),
+                    "api" | "access" | "private" | "secret" | "client" | "license" | "signing"
+                )
+        }
+        "cookie" => false,
+        w => CREDENTIAL_WORDS.contains(&w),
+    })
+}
+
+#[cfg(test)]
+mod credential_name_tests {
+    use super::*;
+
+    #[test]
+    fn credential_names_split_at_case_and_separators() {
+        for n in [
+            "X-Api-Key",
+            "access_token",
+            "clientSecret",
+            "Authorization",
+            "sig",
+            "X-API-KEY",
+        ] {
+            assert!(is_credential_name(n), "{n}");
+        }
+        for n in ["X-Request-Id", "Accept", "signal", "monkey", "tokenizer"] {
+            assert!(!is_credential_name(n), "{n}");
+        }
+    }
+
+    #[test]
+    fn a_body_key_is_a_credential_only_with_a_word_that_makes_it_one() {
+        for n in [
+            "api_key",
+            "apiKey",
+            "client_secret",
+            "privateKey",
+            "password",
+            "auth",
+        ] {
+            assert!(is_credential_field(n), "{n}");
+        }
+        for n in ["key", "sort_key", "cookie", "idempotency_key", "order_id"] {
+            assert!(!is_credential_field(n), "{n}");
+        }
+    }
 }

@@ -132,7 +132,7 @@ fn import(t: &Tool, notes: &mut Notes) -> crate::Result<Option<Map<String, Json>
     let url = tool.need_str("url", "the URL Bland calls")?;
     let parts = common::split_url(&name, url, &tool.child_path("url"), notes);
     let (url, mut query) = (parts.url, parts.query);
-    let method = tool.str("method")?.map(|m| m.to_ascii_uppercase());
+    let method = common::method(tool, "method", Platform::Bland)?;
     let headers = common::headers(tool, "headers")?;
     let (auth, headers) = common::import_headers(&name, headers, parts.auth, notes);
     for (k, v) in tool.strings("query")? {
@@ -153,6 +153,10 @@ fn import(t: &Tool, notes: &mut Notes) -> crate::Result<Option<Map<String, Json>
     let mut examples = Map::new();
     if let Some(s) = tool.get("input_schema") {
         let mut obj = s.object()?.clone();
+        // Parameters that are not an object of properties would all be lost unseen.
+        if let Some(p) = s.get("properties") {
+            p.object()?;
+        }
         if let Some(Json::Object(ex)) = obj.shift_remove("example") {
             examples = ex;
         }
@@ -206,7 +210,10 @@ fn import(t: &Tool, notes: &mut Notes) -> crate::Result<Option<Map<String, Json>
     let body = match tool.get("body") {
         None => None,
         Some(b) if *b.v == default_body(&names) => None,
-        Some(b) => without_whole_input(&b, notes),
+        Some(b) => without_whole_input(&b, notes).map(|mut body| {
+            common::import_body_secrets(&name, &mut body, &b.path, notes);
+            body
+        }),
     };
     // A GET sends voxhook's parameters in the query already: `k: {{input.k}}` says the same.
     if matches!(method.as_deref(), Some("GET" | "DELETE")) {
@@ -355,7 +362,9 @@ fn export(x: &Export, a: &Action, notes: &mut Notes) -> crate::Result<Json> {
     } else if req.body.is_some() {
         notes.add(at.clone(), "a GET sends no body; `body:` is not written");
     }
-    let mut input = schema;
+    // Inlined as for the other platforms; a recursive `$ref` keeps its `$defs`, which a
+    // loose schema can carry.
+    let mut input = common::inline_refs(&schema);
     let mut example = Map::new();
     for p in &a.parameters {
         if let Some(e) = &p.example {

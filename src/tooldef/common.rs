@@ -93,44 +93,69 @@ pub fn json_path(p: &str) -> String {
     if p.starts_with('$') {
         return p.to_string();
     }
+    let quote = |name: &str| {
+        if is_member_name(name) {
+            format!(".{name}")
+        } else {
+            format!("['{}']", name.replace('\\', "\\\\").replace('\'', "\\'"))
+        }
+    };
     let mut out = String::from("$");
-    for seg in p.split('.') {
-        // `items[0][1]`: a name with indices after it.
-        let (name, indices) = match seg.find('[') {
-            Some(i) if is_indices(&seg[i..]) => (&seg[..i], &seg[i..]),
-            _ => (seg, ""),
-        };
-        if indices.is_empty() || !name.is_empty() {
+    let mut rest = p;
+    let mut first = true;
+    while !rest.is_empty() || first {
+        if let Some(r) = rest.strip_prefix('[') {
+            // `[0]`, `[-1]`, `['plan name']`, `["x"]`.
+            let key = quoted(r).and_then(|(k, a)| Some((k, a.strip_prefix(']')?)));
+            let index = r.split_once(']').filter(|(n, _)| {
+                let digits = n.strip_prefix('-').unwrap_or(n);
+                !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit())
+            });
+            if let Some((key, after)) = key {
+                out.push_str(&quote(&key));
+                rest = after;
+            } else if let Some((n, after)) = index {
+                out.push_str(&format!("[{n}]"));
+                rest = after;
+            } else {
+                // Neither an index nor a quoted key: the rest is one key, as written.
+                out.push_str(&quote(rest));
+                break;
+            }
+        } else {
+            let r = if first {
+                rest
+            } else {
+                rest.strip_prefix('.').unwrap_or(rest)
+            };
+            let end = r.find(['.', '[']).unwrap_or(r.len());
+            let name = &r[..end];
             if !name.is_empty() && name.bytes().all(|b| b.is_ascii_digit()) {
                 out.push_str(&format!("[{name}]"));
-            } else if is_member_name(name) {
-                out.push('.');
-                out.push_str(name);
-            } else {
-                out.push_str(&format!(
-                    "['{}']",
-                    name.replace('\\', "\\\\").replace('\'', "\\'")
-                ));
+            } else if !name.is_empty() || !r[end..].starts_with('[') {
+                out.push_str(&quote(name));
             }
+            rest = &r[end..];
         }
-        out.push_str(indices);
+        first = false;
     }
     out
 }
 
-/// `[0]`, `[0][12]`: indices only.
-fn is_indices(s: &str) -> bool {
-    let mut rest = s;
-    while let Some(r) = rest.strip_prefix('[') {
-        let Some((n, after)) = r.split_once(']') else {
-            return false;
-        };
-        if n.is_empty() || !n.bytes().all(|b| b.is_ascii_digit()) {
-            return false;
+/// A quoted key at the start of `s` (`'plan name'`, `"x"`, with `\` escapes) and what
+/// follows it.
+fn quoted(s: &str) -> Option<(String, &str)> {
+    let q = s.chars().next().filter(|c| *c == '\'' || *c == '"')?;
+    let mut key = String::new();
+    let mut chars = s[1..].char_indices();
+    while let Some((i, c)) = chars.next() {
+        match c {
+            '\\' => key.push(chars.next()?.1),
+            c if c == q => return Some((key, &s[1 + i + 1..])),
+            c => key.push(c),
         }
-        rest = after;
     }
-    rest.is_empty() && !s.is_empty()
+    None
 }
 
 /// A key JSONPath writes after a dot (RFC 9535 member-name-shorthand, ASCII part).
@@ -460,6 +485,58 @@ pub fn import_headers(
     (auth, plain)
 }
 
+/// Body fields named like a credential (`api_key`, `client_secret`, at any depth) holding a
+/// literal become placeholders, each said with the variable to set; templates stay.
+pub fn import_body_secrets(tool: &str, body: &mut Json, path: &str, notes: &mut Notes) {
+    match body {
+        Json::Object(fields) => {
+            for (k, v) in fields.iter_mut() {
+                let here = if is_member_name(k) {
+                    format!("{path}.{k}")
+                } else {
+                    format!("{path}['{}']", k.replace('\\', "\\\\").replace('\'', "\\'"))
+                };
+                match v {
+                    Json::String(s)
+                        if is_credential_field(k)
+                            && !s.is_empty()
+                            && !is_placeholder(s)
+                            && !s.contains("{{") =>
+                    {
+                        let var = notes.env_var(&env_name(tool, k));
+                        notes.add(
+                            here,
+                            format!("a credential: written as `${{env:{var}}}`; set {var}"),
+                        );
+                        *s = format!("${{env:{var}}}");
+                    }
+                    _ => import_body_secrets(tool, v, &here, notes),
+                }
+            }
+        }
+        Json::Array(items) => {
+            for (i, v) in items.iter_mut().enumerate() {
+                import_body_secrets(tool, v, &format!("{path}[{i}]"), notes);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// The tool's HTTP method, upper-case; one voxhook cannot send is refused at its place.
+pub fn method(at: &At, key: &str, platform: Platform) -> crate::Result<Option<String>> {
+    match at.str(key)? {
+        None => Ok(None),
+        Some(m) => match Method::parse(m) {
+            Some(known) => Ok(Some(known.as_str().to_string())),
+            None => Err(at.need(key, "")?.error(format!(
+                "`{m}` is not a method {} sends (GET, POST, PUT, PATCH, DELETE)",
+                display(platform)
+            ))),
+        },
+    }
+}
+
 /// Query parameters; credentials among them (`api_key=…`) become placeholders.
 pub fn import_query(tool: &str, query: Vec<Header>, notes: &mut Notes) -> Map<String, Json> {
     let mut out = Map::new();
@@ -468,7 +545,10 @@ pub fn import_query(tool: &str, query: Vec<Header>, notes: &mut Notes) -> Map<St
             let var = notes.env_var(&env_name(tool, &q.name));
             notes.add(
                 q.path.clone(),
-                format!("a credential: written as `${{env:{var}}}`; set {var}"),
+                format!(
+                    "query parameter `{}` is a credential: written as `${{env:{var}}}`; set {var}",
+                    q.name
+                ),
             );
             format!("${{env:{var}}}")
         } else {
@@ -1012,8 +1092,14 @@ pub fn timeout(at: &At, key: &str, unit_ms: u64) -> crate::Result<Option<u64>> {
     let ms = n * unit_ms as f64;
     if !ms.is_finite() || ms > MAX_IMPORT_TIMEOUT_MS as f64 {
         let place = at.need(key, "")?;
+        // `1e308` as written, not as 309 digits.
+        let shown = if n.abs() >= 1e15 {
+            format!("{n:e}")
+        } else {
+            n.to_string()
+        };
         return Err(place.error(format!(
-            "{n} is not a timeout a platform takes (at most {} s)",
+            "{shown} is not a timeout a platform takes (at most {} s)",
             MAX_IMPORT_TIMEOUT_MS / 1000
         )));
     }
@@ -1145,6 +1231,11 @@ mod tests {
             ("first name.x", "$['first name'].x"),
             ("it's", "$['it\\'s']"),
             ("$.kept[*]", "$.kept[*]"),
+            ("data['plan name']", "$.data['plan name']"),
+            ("items[-1].id", "$.items[-1].id"),
+            ("a[\"b\"].c", "$.a.b.c"),
+            ("a[x y]", "$.a['[x y]']"),
+            ("", "$['']"),
         ] {
             assert_eq!(json_path(theirs), ours, "{theirs}");
             assert!(

@@ -118,25 +118,31 @@ const API_SCHEMA: Fields = Fields {
 
 fn tools<'a>(root: &At<'a>, notes: &mut Notes) -> crate::Result<Vec<Tool<'a>>> {
     let items = if root.v.is_array() {
-        root.list()?
+        // A list of tools, or of agents (several agents' exports in one file).
+        let mut items = Vec::new();
+        for item in root.list()? {
+            if item.has("conversation_config") {
+                items.extend(agent_tools(&item, notes)?);
+            } else {
+                items.push(item);
+            }
+        }
+        items
     } else {
         let obj = root.object()?;
         if obj.contains_key("conversation_config") {
-            let prompt = root
-                .need("conversation_config", "")?
-                .need("agent", "the agent's settings")?
-                .need("prompt", "the agent's prompt holds its tools")?;
-            if let Some(ids) = prompt.get("tool_ids") {
-                notes.add(
-                    ids.path.clone(),
-                    "tools referenced by id are not in this file: fetch each with `GET /v1/convai/tools/{id}` and import it",
-                );
+            agent_tools(root, notes)?
+        } else if obj.contains_key("agents") {
+            let mut items = Vec::new();
+            for agent in root.need("agents", "")?.list()? {
+                if !agent.has("conversation_config") {
+                    return Err(agent.error(
+                        "an agent summary (what listing agents returns) holds no tools: fetch the agent with `GET /v1/convai/agents/{agent_id}` and import that",
+                    ));
+                }
+                items.extend(agent_tools(&agent, notes)?);
             }
-            match prompt.get("tools") {
-                Some(t) => t.list()?,
-                None if prompt.has("tool_ids") => Vec::new(),
-                None => return Err(prompt.error("the agent has no `tools`")),
-            }
+            items
         } else if obj.contains_key("tools") {
             root.need("tools", "")?.list()?
         } else if obj.contains_key("tool_config")
@@ -146,7 +152,7 @@ fn tools<'a>(root: &At<'a>, notes: &mut Notes) -> crate::Result<Vec<Tool<'a>>> {
             vec![root.clone()]
         } else {
             return Err(root.error(
-                "not an ElevenLabs webhook tool ({\"tool_config\": {\"type\": \"webhook\", \"name\", \"description\", \"api_schema\"}}), the tools list, or an agent",
+                "not an ElevenLabs webhook tool ({\"tool_config\": {\"type\": \"webhook\", \"name\", \"description\", \"api_schema\"}}), the tools list, an agent or a list of agents",
             ));
         }
     };
@@ -161,6 +167,26 @@ fn tools<'a>(root: &At<'a>, notes: &mut Notes) -> crate::Result<Vec<Tool<'a>>> {
             None => Tool::new(t),
         })
         .collect())
+}
+
+/// The tools an agent holds in `conversation_config.agent.prompt.tools`; tools it names
+/// by id only are a note.
+fn agent_tools<'a>(agent: &At<'a>, notes: &mut Notes) -> crate::Result<Vec<At<'a>>> {
+    let prompt = agent
+        .need("conversation_config", "")?
+        .need("agent", "the agent's settings")?
+        .need("prompt", "the agent's prompt holds its tools")?;
+    if let Some(ids) = prompt.get("tool_ids") {
+        notes.add(
+            ids.path.clone(),
+            "tools referenced by id are not in this file: fetch each with `GET /v1/convai/tools/{id}` and import it",
+        );
+    }
+    match prompt.get("tools") {
+        Some(t) => t.list(),
+        None if prompt.has("tool_ids") => Ok(Vec::new()),
+        None => Err(prompt.error("the agent has no `tools`")),
+    }
 }
 
 fn import(t: &Tool, notes: &mut Notes) -> crate::Result<Option<Map<String, Json>>> {
@@ -189,7 +215,7 @@ fn import(t: &Tool, notes: &mut Notes) -> crate::Result<Option<Map<String, Json>
         notes,
     );
     let (mut url, mut query) = (parts.url, parts.query);
-    let method = api.str("method")?.map(str::to_string);
+    let method = common::method(&api, "method", Platform::Elevenlabs)?;
     let gets = matches!(method.as_deref(), Some("GET" | "DELETE"));
 
     let mut props = Map::new();
@@ -267,6 +293,13 @@ fn import(t: &Tool, notes: &mut Notes) -> crate::Result<Option<Map<String, Json>
         }
     }
     if let Some(b) = api.get("request_body_schema") {
+        b.object()?;
+        // The body is an object of parameters; any other type would lose them unseen.
+        if let Some(t) = b.str("type")?.filter(|t| *t != "object") {
+            return Err(b.need("type", "")?.error(format!(
+                "`{t}`: the request body schema is an object (`\"type\": \"object\"`)"
+            )));
+        }
         if let Some(d) = b.get("description") {
             notes.add(
                 d.path.clone(),

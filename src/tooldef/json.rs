@@ -159,11 +159,14 @@ impl<'a> At<'a> {
 /// The text of a JSON document, or exit 2 with the line and column where it stops being JSON.
 pub fn parse(name: &str, bytes: &[u8]) -> Result<Json> {
     serde_json::from_slice(bytes).map_err(|e| {
-        Error::input(format!(
-            "{name}:{}:{}: not JSON: {e}",
-            e.line().max(1),
-            e.column().max(1)
-        ))
+        let (line, col) = (e.line().max(1), e.column().max(1));
+        // serde_json stops at 128 levels: valid JSON, but deeper than any tool definition.
+        if e.to_string().starts_with("recursion limit exceeded") {
+            return Error::input(format!(
+                "{name}:{line}:{col}: nested deeper than 128 levels; no platform's tool definition is"
+            ));
+        }
+        Error::input(format!("{name}:{line}:{col}: not JSON: {e}"))
     })
 }
 

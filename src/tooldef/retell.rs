@@ -60,8 +60,6 @@ const TOOL: Fields = Fields {
     metadata: &["tool_id"],
 };
 
-const METHODS: [&str; 5] = ["GET", "POST", "PUT", "PATCH", "DELETE"];
-
 fn llm_tools<'a>(llm: &At<'a>) -> crate::Result<Vec<At<'a>>> {
     let mut out = Vec::new();
     if let Some(general) = llm.get("general_tools") {
@@ -134,15 +132,7 @@ fn import(t: &Tool, notes: &mut Notes) -> crate::Result<Option<Map<String, Json>
     let url = tool.need_str("url", "the URL Retell calls")?;
     let parts = common::split_url(&name, url, &tool.child_path("url"), notes);
     let (url, mut query) = (parts.url, parts.query);
-    let method = match tool.str("method")? {
-        None => None,
-        Some(m) if METHODS.contains(&m) => Some(m.to_string()),
-        Some(m) => {
-            return Err(tool.need("method", "")?.error(format!(
-                "`{m}` is not a method Retell sends (GET, POST, PUT, PATCH, DELETE)"
-            )));
-        }
-    };
+    let method = common::method(tool, "method", Platform::Retell)?;
     let headers = common::headers(tool, "headers")?;
     let (auth, headers) = common::import_headers(&name, headers, parts.auth, notes);
     query.extend(common::headers(tool, "query_params")?);

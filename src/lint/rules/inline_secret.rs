@@ -8,7 +8,7 @@ use crate::lint::{Ctx, Rule};
 pub const RULE: Rule = Rule {
     code: "inline-secret",
     severity: Severity::Error,
-    summary: "an auth value, a signing secret, or a header or query value (in `query:` or in the URL itself) named like a credential (`X-Api-Key`, `access_token`), written literally instead of `${env:NAME}`",
+    summary: "an auth value, a signing secret, or a header, query value (in `query:` or in the URL itself) or body field named like a credential (`X-Api-Key`, `access_token`), written literally instead of `${env:NAME}`",
     example: "`auth: { bearer: sk_live_123 }`",
     check: Some(check),
 };
@@ -52,6 +52,27 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
         if let Some(url) = &r.url {
             in_url(ctx, url, out);
         }
+        if let Some(body) = &r.body {
+            in_body(&body.value, out);
+        }
+    }
+}
+
+/// A body field named like a credential (`api_key`, `client_secret`) at any depth.
+fn in_body(body: &Body, out: &mut Vec<Finding>) {
+    match body {
+        Body::Object(fields) => {
+            for (k, v) in fields {
+                match v {
+                    Body::Str(t) if is_credential_field(k) => {
+                        flag(t, &format!("body field `{k}`"), out)
+                    }
+                    _ => in_body(v, out),
+                }
+            }
+        }
+        Body::List(items) => items.iter().for_each(|i| in_body(i, out)),
+        _ => {}
     }
 }
 
@@ -72,10 +93,15 @@ fn in_url(ctx: &Ctx, url: &Sp<Template>, out: &mut Vec<Finding>) {
         let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
         if is_credential_name(key) && literal(value) {
             let offset = value.as_ptr() as usize - raw.as_ptr() as usize;
+            let mut span = at(offset);
+            // Underline the whole value when it was found verbatim in the source.
+            if span.offset != url.span.offset {
+                span.len = value.len();
+            }
             out.push(
                 Finding::error(
                     RULE.code,
-                    at(offset),
+                    span,
                     format!("query parameter `{key}` in the URL is written in the file"),
                 )
                 .help(help),
@@ -115,6 +141,16 @@ mod tests {
         assert_eq!(f.len(), 1, "{f:?}");
         assert_eq!((f[0].span.line, f[0].span.col), (6, 59));
         assert!(f[0].message.contains("`api_key`"), "{}", f[0].message);
+    }
+
+    #[test]
+    fn a_literal_credential_in_the_body_is_found_at_its_value() {
+        let f = findings(&format!(
+            "{HEAD}      url: https://api.example.com/orders\n      body: {{ sort_key: created, nested: {{ clientSecret: cs_1, token: \"{{{{t}}}}\" }} }}\n"
+        ));
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!((f[0].span.line, f[0].span.col), (7, 58));
+        assert!(f[0].message.contains("`clientSecret`"), "{}", f[0].message);
     }
 
     #[test]

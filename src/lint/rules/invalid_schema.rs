@@ -56,7 +56,21 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                 format!("schema of `{name}`: the pattern does not compile: {message}"),
             ));
         }
-        if invalid || !patterns.is_empty() {
+        // References are checked here too, each at its `$ref`: the compiler stops at the first
+        // and names neither the place nor, for one outside the schema, the reason.
+        let mut refs = Vec::new();
+        bad_refs(&schema.value, &schema.value, &mut Vec::new(), &mut refs);
+        for (path, message) in &refs {
+            out.push(
+                Finding::error(
+                    RULE.code,
+                    ctx.locate(schema.span, path),
+                    format!("schema of `{name}`: {message}"),
+                )
+                .help("voxhook reads references inside the schema only: put the definition under `$defs` and point at it with `#/$defs/NAME`"),
+            );
+        }
+        if invalid || !patterns.is_empty() || !refs.is_empty() {
             continue;
         }
         if let Err(e) = jsonschema::draft202012::new(&schema.value) {
@@ -126,6 +140,44 @@ fn bad_patterns(v: &Json, path: &mut Vec<PathSeg>, out: &mut Vec<(Vec<PathSeg>, 
     }
 }
 
+/// Every `$ref` that points outside the schema or at nothing in it, with its path.
+fn bad_refs(root: &Json, v: &Json, path: &mut Vec<PathSeg>, out: &mut Vec<(Vec<PathSeg>, String)>) {
+    match v {
+        Json::Object(m) => {
+            for (k, child) in m {
+                path.push(PathSeg::Key(k.clone()));
+                match (k.as_str(), child) {
+                    ("$ref", Json::String(r)) => {
+                        if let Some(pointer) = r.strip_prefix("#/").map(|p| format!("/{p}")) {
+                            if root.pointer(&pointer).is_none() {
+                                out.push((
+                                    path.clone(),
+                                    format!("`$ref: {r}` names nothing in this schema"),
+                                ));
+                            }
+                        } else if !r.starts_with('#') {
+                            out.push((
+                                path.clone(),
+                                format!("`$ref: {r}` points outside the schema, which voxhook does not fetch"),
+                            ));
+                        }
+                    }
+                    _ => bad_refs(root, child, path, out),
+                }
+                path.pop();
+            }
+        }
+        Json::Array(items) => {
+            for (i, child) in items.iter().enumerate() {
+                path.push(PathSeg::Index(i));
+                bad_refs(root, child, path, out);
+                path.pop();
+            }
+        }
+        _ => {}
+    }
+}
+
 /// `required` names that no `properties` of the same object lists.
 fn required_not_properties(
     v: &Json,
@@ -185,6 +237,14 @@ mod tests {
             "{HEAD}    schema:\n      type: object\n      properties:\n        date:\n          type: stringg\n        n: {{ type: integer, minimum: x }}\n"
         );
         assert_eq!(places(&src), vec![(10, 11), (11, 29)]);
+    }
+
+    #[test]
+    fn a_ref_to_nothing_or_outside_is_at_its_own_key() {
+        let src = format!(
+            "{HEAD}    schema:\n      type: object\n      properties:\n        tag: {{ $ref: '#/$defs/missing' }}\n        other:\n          $ref: 'https://example.com/s.json'\n        fine: {{ $ref: '#/$defs/ok' }}\n      $defs: {{ ok: {{ type: string }} }}\n"
+        );
+        assert_eq!(places(&src), vec![(9, 16), (11, 11)]);
     }
 
     #[test]
