@@ -495,6 +495,46 @@ fn credentials_in_a_bland_body_become_placeholders_and_elevenlabs_agent_lists_im
 }
 
 #[test]
+fn data_keys_stay_paths_that_are_not_one_value_are_said_and_a_bom_is_not_json() {
+    let r = import_text(
+        "retell",
+        r#"{"type": "custom", "name": "lookup", "description": "Look up a booking by its number. Use when the caller asks about a booking.",
+            "url": "https://x.example/l?sort_key=name&key=k_live_1", "query_params": {"token_type": "bearer"},
+            "response_variables": {"first": "items[0].id", "every": "items[*].id", "plan": "data['plan name']"}}"#,
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let doc = yaml_json(&r.stdout);
+    let w = &doc["actions"][0]["webhook"];
+    assert_eq!(w["query"]["sort_key"], "name", "data: {}", r.stdout);
+    assert_eq!(w["query"]["token_type"], "bearer", "data: {}", r.stdout);
+    assert_eq!(w["query"]["key"], "${env:LOOKUP_KEY}", "Google's ?key=");
+    assert!(!r.stdout.contains("k_live_1") && !r.stderr.contains("k_live_1"));
+    let assign = &doc["actions"][0]["response"]["assign"];
+    assert_eq!(assign["first"], "$.items[0].id");
+    assert_eq!(assign["plan"], "$.data['plan name']");
+    assert!(assign.get("every").is_none(), "{}", r.stdout);
+    assert!(
+        r.stderr.contains(
+            "$.response_variables.every: not imported: `items[*].id` is not a path to one value"
+        ),
+        "{}",
+        r.stderr
+    );
+
+    let dir = tempfile::tempdir().expect("tmp");
+    let bom = dir.path().join("bom.json");
+    let mut bytes = b"\xEF\xBB\xBF".to_vec();
+    bytes.extend(std::fs::read(root().join("examples/import/vapi.json")).expect("sample"));
+    std::fs::write(&bom, &bytes).expect("write");
+    let r = import("vapi", &bom);
+    assert_eq!(r.code, 0, "a BOM is not part of the JSON: {}", r.stderr);
+    std::fs::write(&bom, b"{\"a\": \"\xFF\"}").expect("write");
+    let r = import("vapi", &bom);
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("bom.json:1:8: not UTF-8"), "{}", r.stderr);
+}
+
+#[test]
 fn bland_input_templates_are_voxhooks_everywhere_and_a_whole_input_field_is_left_out_alone() {
     let r = import_text(
         "bland",

@@ -677,9 +677,9 @@ fn push_request<'a, 'b>(
     }
 }
 
-/// Header and query names whose values are credentials: a name with one of these words in it
-/// (`X-Api-Key`, `access_token`, `X-Webhook-Secret`, `Authorization`, `sig`). Lint
-/// (`inline-secret`) and import share it.
+/// Header and query names whose values are credentials: the name's last word is one of
+/// these (`X-Api-Key`, `access_token`, `X-Webhook-Secret`, `Authorization`, `sig`), so
+/// `token_type` or `X-Signature-Timestamp` are data. Lint (`inline-secret`) and import share it.
 const CREDENTIAL_WORDS: [&str; 13] = [
     "authorization",
     "auth",
@@ -694,6 +694,22 @@ const CREDENTIAL_WORDS: [&str; 13] = [
     "sig",
     "credential",
     "credentials",
+];
+
+/// The words before `key` that make it a credential (`api_key`, `clientKey`); `sort_key`,
+/// `Idempotency-Key` or `primary_key` are data.
+const KEY_KINDS: [&str; 11] = [
+    "api",
+    "access",
+    "private",
+    "secret",
+    "client",
+    "license",
+    "signing",
+    "subscription",
+    "auth",
+    "app",
+    "master",
 ];
 
 /// The words of a name, lower-case: split at anything not a letter or digit and where a
@@ -719,28 +735,30 @@ fn name_words(name: &str) -> Vec<String> {
     words
 }
 
-pub fn is_credential_name(name: &str) -> bool {
-    name_words(name)
-        .iter()
-        .any(|w| CREDENTIAL_WORDS.contains(&w.as_str()))
+/// The credential test both share; `bare_key` says whether `key` alone is one (a query's
+/// `?key=` is Google's API key; a body's `key` is a lookup key).
+fn ends_in_credential(name: &str, bare_key: bool, cookie: bool) -> bool {
+    let words = name_words(name);
+    let Some(last) = words.last() else {
+        return false;
+    };
+    match last.as_str() {
+        "key" if words.len() == 1 => bare_key,
+        "key" => KEY_KINDS.contains(&words[words.len() - 2].as_str()),
+        "cookie" => cookie,
+        w => CREDENTIAL_WORDS.contains(&w),
+    }
 }
 
-/// A body field whose value is a credential. Stricter than a header name: a body's `key`
-/// (a sort key, a lookup key) or `cookie` is usually data, so `key` counts only after a word
-/// that makes it one (`api_key`, `clientKey`, `private_key`).
+/// A header or query name whose value is a credential.
+pub fn is_credential_name(name: &str) -> bool {
+    ends_in_credential(name, true, true)
+}
+
+/// A body field whose value is a credential: as a header name, but a bare `key` or a
+/// `cookie` in a body is usually data.
 pub fn is_credential_field(name: &str) -> bool {
-    let words = name_words(name);
-    words.iter().enumerate().any(|(i, w)| match w.as_str() {
-        "key" => {
-            i > 0
-                && matches!(
-                    words[i - 1].as_str(),
-                    "api" | "access" | "private" | "secret" | "client" | "license" | "signing"
-                )
-        }
-        "cookie" => false,
-        w => CREDENTIAL_WORDS.contains(&w),
-    })
+    ends_in_credential(name, false, false)
 }
 
 #[cfg(test)]
@@ -748,7 +766,7 @@ mod credential_name_tests {
     use super::*;
 
     #[test]
-    fn credential_names_split_at_case_and_separators() {
+    fn a_credential_name_ends_in_a_credential_word() {
         for n in [
             "X-Api-Key",
             "access_token",
@@ -756,16 +774,37 @@ mod credential_name_tests {
             "Authorization",
             "sig",
             "X-API-KEY",
+            "key",
+            "X-Auth-Token",
+            "Cookie",
+            "apikey",
+            "subscription-key",
         ] {
             assert!(is_credential_name(n), "{n}");
         }
-        for n in ["X-Request-Id", "Accept", "signal", "monkey", "tokenizer"] {
+        for n in [
+            "X-Request-Id",
+            "Accept",
+            "signal",
+            "monkey",
+            "tokenizer",
+            "Idempotency-Key",
+            "X-Sort-Key",
+            "Cache-Key",
+            "token_type",
+            "primary_key",
+            "pub_key",
+            "X-Signature-Timestamp",
+            "secret_question",
+            "password_hint",
+            "max_tokens",
+        ] {
             assert!(!is_credential_name(n), "{n}");
         }
     }
 
     #[test]
-    fn a_body_key_is_a_credential_only_with_a_word_that_makes_it_one() {
+    fn a_body_key_or_cookie_alone_is_data() {
         for n in [
             "api_key",
             "apiKey",
@@ -776,7 +815,14 @@ mod credential_name_tests {
         ] {
             assert!(is_credential_field(n), "{n}");
         }
-        for n in ["key", "sort_key", "cookie", "idempotency_key", "order_id"] {
+        for n in [
+            "key",
+            "sort_key",
+            "cookie",
+            "idempotency_key",
+            "order_id",
+            "token_count",
+        ] {
             assert!(!is_credential_field(n), "{n}");
         }
     }

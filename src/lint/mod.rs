@@ -98,6 +98,7 @@ pub const RULES: &[Rule] = &[
     rules::unknown_condition::RULE,
     rules::inline_secret::RULE,
     rules::auth_header::RULE,
+    rules::invalid_header::RULE,
     rules::signing_secret::RULE,
     rules::signing_platform::RULE,
     rules::platform_timeout::RULE,

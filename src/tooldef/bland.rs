@@ -233,8 +233,8 @@ fn import(t: &Tool, notes: &mut Notes) -> crate::Result<Option<Map<String, Json>
     };
     action.insert("webhook".into(), webhook.to_json());
     let mut assign = Vec::new();
-    for (k, path, _) in tool.texts("response")? {
-        assign.push((k, common::json_path(&path)));
+    for (k, path, at) in tool.texts("response")? {
+        common::push_assign(&mut assign, k, &path, &at, notes);
     }
     common::set_assign(&mut action, assign);
     super::report_fields(tool, &TOOL, notes);

@@ -89,9 +89,10 @@ pub fn action_name(at: &At, raw: &str, notes: &mut Notes) -> crate::Result<Strin
 /// A platform's response path as RFC 9535 JSONPath: `data.id` is `$.data.id`; an index
 /// written either way (`items.0.id`, `items[0].id`) is `$.items[0].id`; a key that is not a
 /// plain name is quoted (`$['first name']`). A path already in JSONPath is kept.
-pub fn json_path(p: &str) -> String {
+pub fn json_path(p: &str) -> Option<String> {
+    let valid = |s: String| serde_json_path::JsonPath::parse(&s).is_ok().then_some(s);
     if p.starts_with('$') {
-        return p.to_string();
+        return valid(p.to_string());
     }
     let quote = |name: &str| {
         if is_member_name(name) {
@@ -100,46 +101,70 @@ pub fn json_path(p: &str) -> String {
             format!("['{}']", name.replace('\\', "\\\\").replace('\'', "\\'"))
         }
     };
+    // An index as RFC 9535 writes one: no sign but `-`, no leading zero.
+    let index = |n: &str| {
+        let digits = n.strip_prefix('-').unwrap_or(n);
+        !digits.is_empty()
+            && digits.bytes().all(|b| b.is_ascii_digit())
+            && (digits == "0" || !digits.starts_with('0'))
+    };
     let mut out = String::from("$");
     let mut rest = p;
     let mut first = true;
-    while !rest.is_empty() || first {
+    while first || !rest.is_empty() {
         if let Some(r) = rest.strip_prefix('[') {
-            // `[0]`, `[-1]`, `['plan name']`, `["x"]`.
-            let key = quoted(r).and_then(|(k, a)| Some((k, a.strip_prefix(']')?)));
-            let index = r.split_once(']').filter(|(n, _)| {
-                let digits = n.strip_prefix('-').unwrap_or(n);
-                !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit())
-            });
-            if let Some((key, after)) = key {
+            // `[0]`, `[-1]`, `['plan name']`, `["x"]`; a wildcard, slice or filter is not
+            // one value.
+            if let Some((key, after)) = quoted(r).and_then(|(k, a)| Some((k, a.strip_prefix(']')?)))
+            {
                 out.push_str(&quote(&key));
                 rest = after;
-            } else if let Some((n, after)) = index {
+            } else {
+                let (n, after) = r.split_once(']')?;
+                if !index(n) {
+                    return None;
+                }
                 out.push_str(&format!("[{n}]"));
                 rest = after;
-            } else {
-                // Neither an index nor a quoted key: the rest is one key, as written.
-                out.push_str(&quote(rest));
-                break;
             }
         } else {
-            let r = if first {
-                rest
-            } else {
-                rest.strip_prefix('.').unwrap_or(rest)
-            };
+            let r = if first { rest } else { rest.strip_prefix('.')? };
             let end = r.find(['.', '[']).unwrap_or(r.len());
             let name = &r[..end];
-            if !name.is_empty() && name.bytes().all(|b| b.is_ascii_digit()) {
-                out.push_str(&format!("[{name}]"));
-            } else if !name.is_empty() || !r[end..].starts_with('[') {
-                out.push_str(&quote(name));
+            match name {
+                // `[0].id` at the start: an index, read next time round.
+                "" if first && r.starts_with('[') => {}
+                "" | "*" => return None,
+                n if n.bytes().all(|b| b.is_ascii_digit()) && index(n) => {
+                    out.push_str(&format!("[{n}]"))
+                }
+                n => out.push_str(&quote(n)),
             }
             rest = &r[end..];
         }
         first = false;
     }
-    out
+    valid(out)
+}
+
+/// `var` assigned from the platform's response path `path`, or, when the path is not one
+/// value voxhook can read, a note at `at` instead.
+pub fn push_assign(
+    assign: &mut Vec<(String, String)>,
+    var: String,
+    path: &str,
+    at: &str,
+    notes: &mut Notes,
+) {
+    match json_path(path) {
+        Some(p) => assign.push((var, p)),
+        None => notes.add(
+            at.to_string(),
+            format!(
+                "not imported: `{path}` is not a path to one value (a wildcard, a slice, `..`, an unclosed bracket), which `response.assign` reads"
+            ),
+        ),
+    }
 }
 
 /// A quoted key at the start of `s` (`'plan name'`, `"x"`, with `\` escapes) and what
@@ -200,15 +225,19 @@ pub fn platform_path(path: &str, index: Index) -> Option<String> {
             rest = &r[end..];
         } else if let Some(r) = rest.strip_prefix('[') {
             let (inner, after) = r.split_once(']')?;
-            if !inner.is_empty() && inner.bytes().all(|b| b.is_ascii_digit()) {
+            let digits = inner.strip_prefix('-').unwrap_or(inner);
+            if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) {
                 match index {
+                    // `items.-1` reads as a key: only Retell's brackets say "from the end".
+                    Index::Dot if digits.len() < inner.len() => return None,
                     Index::Dot => push_name(&mut out, inner)?,
                     Index::Bracket => out.push_str(&format!("[{inner}]")),
                 }
             } else {
                 let quote = inner.chars().next().filter(|c| *c == '\'' || *c == '"')?;
                 let name = inner.strip_prefix(quote)?.strip_suffix(quote)?;
-                if name.contains(['\\', '\'', '"']) {
+                // A key of digits (`['0']`) would read back as an index.
+                if name.contains(['\\', '\'', '"']) || name.bytes().all(|b| b.is_ascii_digit()) {
                     return None;
                 }
                 push_name(&mut out, name)?;
@@ -1234,15 +1263,27 @@ mod tests {
             ("data['plan name']", "$.data['plan name']"),
             ("items[-1].id", "$.items[-1].id"),
             ("a[\"b\"].c", "$.a.b.c"),
-            ("a[x y]", "$.a['[x y]']"),
-            ("", "$['']"),
         ] {
-            assert_eq!(json_path(theirs), ours, "{theirs}");
-            assert!(
-                serde_json_path::JsonPath::parse(&json_path(theirs)).is_ok(),
-                "{ours} is RFC 9535"
-            );
+            assert_eq!(json_path(theirs).as_deref(), Some(ours), "{theirs}");
         }
+        // Not one value, or not a path: said by the caller, never made into a key.
+        for theirs in [
+            "items[*].id",
+            "a.*",
+            "a[1:2]",
+            "x..y",
+            "items[ 0 ]",
+            "a[0",
+            "a.",
+            "$.a[",
+            "a[?(@.b)]",
+        ] {
+            assert_eq!(json_path(theirs), None, "{theirs}");
+        }
+        assert_eq!(
+            json_path("items.01.id").as_deref(),
+            Some("$.items['01'].id")
+        );
         for (ours, dot, bracket) in [
             ("$.data.id", Some("data.id"), Some("data.id")),
             ("$.data[0].id", Some("data.0.id"), Some("data[0].id")),
@@ -1256,7 +1297,8 @@ mod tests {
             ("$['a.b']", None, None),
             ("$..deep", None, None),
             ("$.a[*]", None, None),
-            ("$.a[-1]", None, None),
+            ("$.a[-1]", None, Some("a[-1]")),
+            ("$.x['0']", None, None),
             ("$.a[?@.b]", None, None),
             ("$", None, None),
         ] {

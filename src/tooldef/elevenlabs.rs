@@ -391,7 +391,13 @@ fn import(t: &Tool, notes: &mut Notes) -> crate::Result<Option<Map<String, Json>
             }
             let path = item.need_str("value_path", "where in the reply")?;
             match item.str("source")? {
-                None | Some("response") => assign.push((var.to_string(), common::json_path(path))),
+                None | Some("response") => common::push_assign(
+                    &mut assign,
+                    var.to_string(),
+                    path,
+                    &item.child_path("value_path"),
+                    notes,
+                ),
                 Some(other) => notes.add(
                     item.path.clone(),
                     format!("not imported: an assignment from `{other}`, not from the reply"),

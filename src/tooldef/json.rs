@@ -158,6 +158,22 @@ impl<'a> At<'a> {
 
 /// The text of a JSON document, or exit 2 with the line and column where it stops being JSON.
 pub fn parse(name: &str, bytes: &[u8]) -> Result<Json> {
+    // A byte-order mark, which Windows editors write, is not part of the JSON.
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    if let Err(e) = std::str::from_utf8(bytes) {
+        let before = &bytes[..e.valid_up_to()];
+        let line = before.iter().filter(|b| **b == b'\n').count() + 1;
+        let col = before.len()
+            - before
+                .iter()
+                .rposition(|b| *b == b'\n')
+                .map_or(0, |i| i + 1)
+            + 1;
+        return Err(Error::input(format!(
+            "{name}:{line}:{col}: not UTF-8 (byte {} is not), and JSON is",
+            e.valid_up_to()
+        )));
+    }
     serde_json::from_slice(bytes).map_err(|e| {
         let (line, col) = (e.line().max(1), e.column().max(1));
         // serde_json stops at 128 levels: valid JSON, but deeper than any tool definition.

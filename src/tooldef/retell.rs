@@ -160,7 +160,7 @@ fn import(t: &Tool, notes: &mut Notes) -> crate::Result<Option<Map<String, Json>
     action.insert("webhook".into(), webhook.to_json());
     let mut assign = Vec::new();
     for h in common::headers(tool, "response_variables")? {
-        assign.push((h.name, common::json_path(&h.value)));
+        common::push_assign(&mut assign, h.name, &h.value, &h.path, notes);
     }
     common::set_assign(&mut action, assign);
     if tool.bool("args_at_root")? == Some(true) {

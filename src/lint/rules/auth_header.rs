@@ -26,16 +26,26 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
         };
         for (k, _) in &site.request.headers {
             if k.value.eq_ignore_ascii_case(sent) && said.insert(k.span.offset) {
-                out.push(
-                    Finding::warning(
-                        RULE.code,
-                        k.span,
-                        format!(
-                            "{}: header `{}` is replaced by `auth:`, which sends its own; this value is never sent",
-                            site.label, k.value
-                        ),
+                let from_defaults = ctx
+                    .def
+                    .defaults
+                    .headers
+                    .iter()
+                    .any(|(d, _)| d.span == k.span);
+                let message = if from_defaults {
+                    format!(
+                        "header `{}` in `defaults:` is replaced by the `auth:` of {} (and of any other request with its own); there it is never sent",
+                        k.value, site.label
                     )
-                    .help("keep one: remove the header, or remove `auth:` and keep the header"),
+                } else {
+                    format!(
+                        "{}: header `{}` is replaced by `auth:`, which sends its own; this value is never sent",
+                        site.label, k.value
+                    )
+                };
+                out.push(
+                    Finding::warning(RULE.code, k.span, message)
+                        .help("keep one: remove the header, or remove `auth:` and keep the header"),
                 );
             }
         }

@@ -67,6 +67,15 @@ fn in_body(body: &Body, out: &mut Vec<Finding>) {
                     Body::Str(t) if is_credential_field(k) => {
                         flag(t, &format!("body field `{k}`"), out)
                     }
+                    // `api_keys: [k1, k2]`: each one is a credential.
+                    Body::List(items) if is_credential_field(k.trim_end_matches('s')) => {
+                        for i in items {
+                            match i {
+                                Body::Str(t) => flag(t, &format!("body field `{k}`"), out),
+                                other => in_body(other, out),
+                            }
+                        }
+                    }
                     _ => in_body(v, out),
                 }
             }
@@ -149,6 +158,10 @@ mod tests {
             "{HEAD}      url: https://api.example.com/orders\n      body: {{ sort_key: created, nested: {{ clientSecret: cs_1, token: \"{{{{t}}}}\" }} }}\n"
         ));
         assert_eq!(f.len(), 1, "{f:?}");
+        let lists = findings(&format!(
+            "{HEAD}      url: https://api.example.com/orders\n      body: {{ api_keys: [k1, k2], token_type: bearer }}\n"
+        ));
+        assert_eq!(lists.len(), 2, "{lists:?}");
         assert_eq!((f[0].span.line, f[0].span.col), (7, 58));
         assert!(f[0].message.contains("`clientSecret`"), "{}", f[0].message);
     }

@@ -145,21 +145,18 @@ fn bad_refs(root: &Json, v: &Json, path: &mut Vec<PathSeg>, out: &mut Vec<(Vec<P
     match v {
         Json::Object(m) => {
             for (k, child) in m {
+                // Values, not schemas: a `$ref` inside an enum or an example is data.
+                if matches!(
+                    k.as_str(),
+                    "enum" | "const" | "default" | "examples" | "example"
+                ) {
+                    continue;
+                }
                 path.push(PathSeg::Key(k.clone()));
                 match (k.as_str(), child) {
                     ("$ref", Json::String(r)) => {
-                        if let Some(pointer) = r.strip_prefix("#/").map(|p| format!("/{p}")) {
-                            if root.pointer(&pointer).is_none() {
-                                out.push((
-                                    path.clone(),
-                                    format!("`$ref: {r}` names nothing in this schema"),
-                                ));
-                            }
-                        } else if !r.starts_with('#') {
-                            out.push((
-                                path.clone(),
-                                format!("`$ref: {r}` points outside the schema, which voxhook does not fetch"),
-                            ));
+                        if let Some(problem) = ref_problem(root, r) {
+                            out.push((path.clone(), format!("`$ref: {r}` {problem}")));
                         }
                     }
                     _ => bad_refs(root, child, path, out),
@@ -175,6 +172,38 @@ fn bad_refs(root: &Json, v: &Json, path: &mut Vec<PathSeg>, out: &mut Vec<(Vec<P
             }
         }
         _ => {}
+    }
+}
+
+/// What is wrong with a reference, if anything: `#/…` must name a value of the schema (the
+/// pointer percent-decoded, as in a URI), `#name` one of its `$anchor`s, and `""` or `#` is
+/// the schema itself. Anything else is a document voxhook does not fetch.
+fn ref_problem(root: &Json, r: &str) -> Option<&'static str> {
+    let Some(fragment) = r.strip_prefix('#') else {
+        return (!r.is_empty())
+            .then_some("points outside the schema, which voxhook does not fetch");
+    };
+    if fragment.is_empty() {
+        return None;
+    }
+    if fragment.starts_with('/') {
+        let pointer = percent_encoding::percent_decode_str(fragment).decode_utf8_lossy();
+        return root
+            .pointer(&pointer)
+            .is_none()
+            .then_some("names nothing in this schema");
+    }
+    (!has_anchor(root, fragment)).then_some("names no `$anchor` of this schema")
+}
+
+fn has_anchor(v: &Json, name: &str) -> bool {
+    match v {
+        Json::Object(m) => {
+            m.get("$anchor").and_then(Json::as_str) == Some(name)
+                || m.values().any(|c| has_anchor(c, name))
+        }
+        Json::Array(items) => items.iter().any(|c| has_anchor(c, name)),
+        _ => false,
     }
 }
 
@@ -245,6 +274,15 @@ mod tests {
             "{HEAD}    schema:\n      type: object\n      properties:\n        tag: {{ $ref: '#/$defs/missing' }}\n        other:\n          $ref: 'https://example.com/s.json'\n        fine: {{ $ref: '#/$defs/ok' }}\n      $defs: {{ ok: {{ type: string }} }}\n"
         );
         assert_eq!(places(&src), vec![(9, 16), (11, 11)]);
+        // Self, anchors, percent-encoded names, and references inside data are fine.
+        let fine = format!(
+            "{HEAD}    schema:\n      type: object\n      properties:\n        a: {{ $ref: '#' }}\n        b: {{ $ref: '#/$defs/plan%20name' }}\n        c: {{ $ref: '#node' }}\n        d: {{ type: object, default: {{ $ref: '#/nowhere' }} }}\n        e: {{ enum: [{{ $ref: x }}] }}\n      $defs:\n        plan name: {{ type: string }}\n        n: {{ $anchor: node, type: string }}\n"
+        );
+        assert_eq!(places(&fine), vec![]);
+        let anchor = format!(
+            "{HEAD}    schema:\n      type: object\n      properties:\n        a: {{ $ref: '#nope' }}\n"
+        );
+        assert_eq!(places(&anchor), vec![(9, 14)]);
     }
 
     #[test]

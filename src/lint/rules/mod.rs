@@ -9,6 +9,7 @@ pub mod duplicate_phrase;
 pub mod empty_trigger;
 pub mod env_unset;
 pub mod inline_secret;
+pub mod invalid_header;
 pub mod invalid_jsonpath;
 pub mod invalid_pattern;
 pub mod invalid_regex;
