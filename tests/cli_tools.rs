@@ -392,7 +392,8 @@ fn tools_shared_by_agents_import_once_and_different_ones_of_one_name_are_renamed
     let r = import_text(
         "retell",
         &format!(
-            r#"[{{"llm_id": "a", "general_tools": [{one}]}}, {{"llm_id": "b", "general_tools": [{one}, {other}]}}]"#
+            r#"[{{"llm_id": "a", "general_tools": [{one}]}}, {{"llm_id": "b", "general_tools": [{one}, {other}]}},
+                {{"llm_id": "c", "general_tools": [{{"type": "custom", "name": "one_2", "description": "A tool of its own. Use when the caller asks for it.", "url": "https://x.example/own"}}]}}]"#
         ),
     );
     assert_eq!(r.code, 0, "{}", r.stderr);
@@ -403,7 +404,8 @@ fn tools_shared_by_agents_import_once_and_different_ones_of_one_name_are_renamed
         .iter()
         .filter_map(|a| a["name"].as_str())
         .collect();
-    assert_eq!(names, ["one", "one_2"], "{}", r.stdout);
+    // The renamed one takes a name no tool has: the real `one_2` keeps its own.
+    assert_eq!(names, ["one", "one_3", "one_2"], "{}", r.stdout);
     assert_eq!(
         doc["actions"][1]["webhook"]["url"],
         "https://x.example/other"
@@ -415,7 +417,7 @@ fn tools_shared_by_agents_import_once_and_different_ones_of_one_name_are_renamed
         "{}",
         r.stderr
     );
-    assert!(r.stderr.contains("imported as `one_2`"), "{}", r.stderr);
+    assert!(r.stderr.contains("imported as `one_3`"), "{}", r.stderr);
 }
 
 #[test]

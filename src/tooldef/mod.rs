@@ -134,7 +134,7 @@ pub fn import(platform: Platform, doc: &Json) -> crate::Result<Imported> {
     let mut notes = Notes::default();
     let tools = (fmt.tools)(&root, &mut notes)?;
     let mut actions: Vec<Map<String, Json>> = Vec::new();
-    let mut names = std::collections::HashSet::new();
+    let mut read: Vec<(String, Map<String, Json>)> = Vec::new();
     // Agents of one export often share a tool: the same object twice is imported once.
     let mut seen: Vec<(&Json, Option<&Json>, String)> = Vec::new();
     for tool in tools {
@@ -156,22 +156,31 @@ pub fn import(platform: Platform, doc: &Json) -> crate::Result<Imported> {
         if let Some(w) = action.get_mut("webhook") {
             import_templates(fmt, w, &tool.at.path, &mut notes);
         }
-        let name = action
-            .get("name")
+        read.push((tool.at.path.clone(), action));
+    }
+    // Two different tools of one name (each agent's own `lookup`): action names are unique
+    // in a file, so the later ones are renamed to a name no tool has, and said.
+    let name_of = |a: &Map<String, Json>| {
+        a.get("name")
             .and_then(Json::as_str)
             .unwrap_or("")
-            .to_string();
-        // Two different tools of one name (each agent's own `lookup`): action names are
-        // unique in a file, so the later one is renamed, and the note says to which.
+            .to_string()
+    };
+    let mut taken: std::collections::HashSet<String> =
+        read.iter().map(|(_, a)| name_of(a)).collect();
+    let mut names = std::collections::HashSet::new();
+    for (path, mut action) in read {
+        let name = name_of(&action);
         if !names.insert(name.clone()) {
             let mut n = 2;
             let mut renamed = format!("{name}_{n}");
-            while !names.insert(renamed.clone()) {
+            while !taken.insert(renamed.clone()) {
                 n += 1;
                 renamed = format!("{name}_{n}");
             }
+            names.insert(renamed.clone());
             notes.add(
-                tool.at.path.clone(),
+                path,
                 format!(
                     "a second, different tool named `{name}`: imported as `{renamed}` (action names are unique in a file)"
                 ),
