@@ -136,22 +136,29 @@ pub fn import(platform: Platform, doc: &Json) -> crate::Result<Imported> {
     let mut actions: Vec<Map<String, Json>> = Vec::new();
     let mut read: Vec<(String, Map<String, Json>)> = Vec::new();
     // Agents of one export often share a tool: the same object twice is imported once.
-    // Keyed by its text (with the server it falls back to), so 10,000 tools are 10,000
-    // lookups, not 50 million comparisons.
-    let mut seen: std::collections::HashMap<String, String> = std::collections::HashMap::new();
+    // Bucketed by a hash of the value (with the server it falls back to), so 10,000 tools
+    // are 10,000 lookups, not 50 million comparisons.
+    type Seen<'a> = Vec<(&'a Json, Option<&'a Json>, String)>;
+    let mut seen: std::collections::HashMap<u64, Seen> = std::collections::HashMap::new();
     for tool in tools {
-        let key = match &tool.server {
-            Some(s) => format!("{}\n{}", tool.at.v, s.v),
-            None => tool.at.v.to_string(),
-        };
-        if let Some(first) = seen.get(&key) {
+        let server = tool.server.as_ref().map(|s| s.v);
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        hash_json(tool.at.v, &mut h);
+        if let Some(s) = server {
+            hash_json(s, &mut h);
+        }
+        let bucket = seen.entry(std::hash::Hasher::finish(&h)).or_default();
+        if let Some((_, _, first)) = bucket
+            .iter()
+            .find(|(v, s, _)| *v == tool.at.v && *s == server)
+        {
             notes.add(
                 tool.at.path.clone(),
                 format!("the same tool as {first}: imported once"),
             );
             continue;
         }
-        seen.insert(key, tool.at.path.clone());
+        bucket.push((tool.at.v, server, tool.at.path.clone()));
         let Some(mut action) = (fmt.import)(&tool, &mut notes)? else {
             continue;
         };
@@ -219,6 +226,32 @@ pub fn import(platform: Platform, doc: &Json) -> crate::Result<Imported> {
         variables,
         longest_timeout_ms,
     })
+}
+
+/// A hash of a JSON value that equal values share (object keys in any order).
+fn hash_json(v: &Json, h: &mut impl std::hash::Hasher) {
+    use std::hash::Hash;
+    match v {
+        Json::Null => 0u8.hash(h),
+        Json::Bool(b) => (1u8, b).hash(h),
+        Json::Number(n) => (2u8, n.to_string()).hash(h),
+        Json::String(s) => (3u8, s).hash(h),
+        Json::Array(items) => {
+            (4u8, items.len()).hash(h);
+            items.iter().for_each(|i| hash_json(i, h));
+        }
+        Json::Object(m) => {
+            // Order-free, as `Map`'s equality is: each entry hashed alone, then summed.
+            let mut sum = 0u64;
+            for (k, x) in m {
+                let mut e = std::collections::hash_map::DefaultHasher::new();
+                k.hash(&mut e);
+                hash_json(x, &mut e);
+                sum = sum.wrapping_add(std::hash::Hasher::finish(&e));
+            }
+            (5u8, m.len(), sum).hash(h);
+        }
+    }
 }
 
 /// Every `{{ name }}` of `text` passed through `f`: `Some(new)` rewrites it as `{{new}}`.
