@@ -581,3 +581,32 @@ pub fn report_fields(tool: &At, fields: &Fields, notes: &mut Notes) {
         );
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn hash(v: &Json) -> u64 {
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        hash_json(v, &mut h);
+        std::hash::Hasher::finish(&h)
+    }
+
+    #[test]
+    fn equal_values_hash_alike_whatever_their_key_order() {
+        let a: Json =
+            serde_json::from_str(r#"{"name": "a", "url": "u", "h": {"x": 1, "y": [1, 2]}}"#)
+                .expect("json");
+        let b: Json =
+            serde_json::from_str(r#"{"h": {"y": [1, 2], "x": 1}, "url": "u", "name": "a"}"#)
+                .expect("json");
+        assert_eq!(a, b);
+        assert_eq!(hash(&a), hash(&b));
+        assert_ne!(
+            hash(&a),
+            hash(&json!({"name": "a", "url": "v", "h": {"x": 1, "y": [1, 2]}}))
+        );
+        assert_ne!(hash(&json!([1, 2])), hash(&json!([2, 1])));
+    }
+}
