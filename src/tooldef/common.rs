@@ -1056,7 +1056,11 @@ pub fn inline_refs(schema: &Json) -> Json {
         match v {
             Json::Object(o) => {
                 if let Some(r) = o.get("$ref").and_then(Json::as_str) {
-                    let target = r.strip_prefix('#').and_then(|p| root.pointer(p));
+                    // `#` is the whole schema: always recursive, so never inlined.
+                    let target = r
+                        .strip_prefix('#')
+                        .filter(|p| !p.is_empty())
+                        .and_then(|p| root.pointer(p));
                     if let Some(target) =
                         target.filter(|_| *budget > 0 && !stack.iter().any(|s| s == r))
                     {
