@@ -462,7 +462,7 @@ fn credentials_in_a_bland_body_become_placeholders_and_elevenlabs_agent_lists_im
     let r = import_text(
         "bland",
         r#"{"name": "a", "description": "Look up a booking by its number. Use when the caller asks about a booking.", "url": "https://x.example/a", "method": "POST",
-            "body": {"api_key": "SECRET_B2", "nested": {"client_secret": "SECRET_B3", "sort_key": "created"}, "id": "{{input.id}}"},
+            "body": {"api_key": "SECRET_B2", "nested": {"client_secret": "SECRET_B3", "sort_key": "created"}, "id": "{{input.id}}", "password": 424242},
             "input_schema": {"properties": {"id": "the booking number"}}}"#,
     );
     assert_eq!(r.code, 0, "{}", r.stderr);
@@ -472,6 +472,11 @@ fn credentials_in_a_bland_body_become_placeholders_and_elevenlabs_agent_lists_im
     assert_eq!(body["api_key"], "${env:A_API_KEY}", "{body}");
     assert_eq!(body["nested"]["client_secret"], "${env:A_CLIENT_SECRET}");
     assert_eq!(body["nested"]["sort_key"], "created", "data stays");
+    assert_eq!(
+        body["password"], "${env:A_PASSWORD}",
+        "a number is a secret too"
+    );
+    assert!(!r.stdout.contains("424242"));
     assert!(
         r.stderr
             .contains("$.body.nested.client_secret: a credential"),

@@ -525,21 +525,21 @@ pub fn import_body_secrets(tool: &str, body: &mut Json, path: &str, notes: &mut 
                 } else {
                     format!("{path}['{}']", k.replace('\\', "\\\\").replace('\'', "\\'"))
                 };
-                match v {
-                    Json::String(s)
-                        if is_credential_field(k)
-                            && !s.is_empty()
-                            && !is_placeholder(s)
-                            && !s.contains("{{") =>
-                    {
-                        let var = notes.env_var(&env_name(tool, k));
-                        notes.add(
-                            here,
-                            format!("a credential: written as `${{env:{var}}}`; set {var}"),
-                        );
-                        *s = format!("${{env:{var}}}");
-                    }
-                    _ => import_body_secrets(tool, v, &here, notes),
+                let literal = match &*v {
+                    Json::String(s) => !s.is_empty() && !is_placeholder(s),
+                    // `pin: 4242` is as secret as `pin: "4242"`.
+                    Json::Number(_) => true,
+                    _ => false,
+                };
+                if literal && is_credential_field(k) {
+                    let var = notes.env_var(&env_name(tool, k));
+                    notes.add(
+                        here,
+                        format!("a credential: written as `${{env:{var}}}`; set {var}"),
+                    );
+                    *v = Json::String(format!("${{env:{var}}}"));
+                } else {
+                    import_body_secrets(tool, v, &here, notes);
                 }
             }
         }

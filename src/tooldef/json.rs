@@ -179,7 +179,7 @@ pub fn parse(name: &str, bytes: &[u8]) -> Result<Json> {
         // serde_json stops at 128 levels: valid JSON, but deeper than any tool definition.
         if e.to_string().starts_with("recursion limit exceeded") {
             return Error::input(format!(
-                "{name}:{line}:{col}: nested deeper than 128 levels; no platform's tool definition is"
+                "{name}:{line}:{col}: nested deeper than 128 levels, which voxhook does not read (no platform's tool definition nests so deep)"
             ));
         }
         Error::input(format!("{name}:{line}:{col}: not JSON: {e}"))

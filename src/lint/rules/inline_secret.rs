@@ -2,6 +2,7 @@
 
 use crate::definition::model::*;
 use crate::definition::template::Template;
+use crate::definition::yaml::{PathSeg, Span};
 use crate::diag::{Finding, Severity};
 use crate::lint::{Ctx, Rule};
 
@@ -53,34 +54,60 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
             in_url(ctx, url, out);
         }
         if let Some(body) = &r.body {
-            in_body(&body.value, out);
+            in_body(ctx, body.span, &body.value, &mut Vec::new(), out);
         }
     }
 }
 
-/// A body field named like a credential (`api_key`, `client_secret`) at any depth.
-fn in_body(body: &Body, out: &mut Vec<Finding>) {
+/// A body field named like a credential (`api_key`, `client_secret`) at any depth, a
+/// string or a number (`pin: 4242`); strings are found by their own span, numbers (which
+/// the model keeps without one) by their path inside the body.
+fn in_body(ctx: &Ctx, base: Span, body: &Body, path: &mut Vec<PathSeg>, out: &mut Vec<Finding>) {
+    let secret = |v: &Body, k: &str, path: &[PathSeg], out: &mut Vec<Finding>| {
+        match v {
+        Body::Str(t) => flag(t, &format!("body field `{k}`"), out),
+        Body::Number(_) => out.push(
+            Finding::error(
+                RULE.code,
+                ctx.locate(base, path),
+                format!("body field `{k}` is written in the file"),
+            )
+            .help("read it from the environment: \"${env:NAME}\" (a .env file beside the action file works too)"),
+        ),
+        _ => {}
+    }
+    };
     match body {
         Body::Object(fields) => {
             for (k, v) in fields {
+                path.push(PathSeg::Key(k.clone()));
                 match v {
-                    Body::Str(t) if is_credential_field(k) => {
-                        flag(t, &format!("body field `{k}`"), out)
+                    Body::Str(_) | Body::Number(_) if is_credential_field(k) => {
+                        secret(v, k, path, out)
                     }
                     // `api_keys: [k1, k2]`: each one is a credential.
                     Body::List(items) if is_credential_field(k.trim_end_matches('s')) => {
-                        for i in items {
-                            match i {
-                                Body::Str(t) => flag(t, &format!("body field `{k}`"), out),
-                                other => in_body(other, out),
+                        for (i, item) in items.iter().enumerate() {
+                            path.push(PathSeg::Index(i));
+                            match item {
+                                Body::Str(_) | Body::Number(_) => secret(item, k, path, out),
+                                other => in_body(ctx, base, other, path, out),
                             }
+                            path.pop();
                         }
                     }
-                    _ => in_body(v, out),
+                    _ => in_body(ctx, base, v, path, out),
                 }
+                path.pop();
             }
         }
-        Body::List(items) => items.iter().for_each(|i| in_body(i, out)),
+        Body::List(items) => {
+            for (i, item) in items.iter().enumerate() {
+                path.push(PathSeg::Index(i));
+                in_body(ctx, base, item, path, out);
+                path.pop();
+            }
+        }
         _ => {}
     }
 }
@@ -162,6 +189,11 @@ mod tests {
             "{HEAD}      url: https://api.example.com/orders\n      body: {{ api_keys: [k1, k2], token_type: bearer }}\n"
         ));
         assert_eq!(lists.len(), 2, "{lists:?}");
+        let numbers = findings(&format!(
+            "{HEAD}      url: https://api.example.com/orders\n      body:\n        order: 12\n        pin_code: 1\n        password: 4242\n"
+        ));
+        assert_eq!(numbers.len(), 1, "{numbers:?}");
+        assert_eq!((numbers[0].span.line, numbers[0].span.col), (10, 9));
         assert_eq!((f[0].span.line, f[0].span.col), (7, 58));
         assert!(f[0].message.contains("`clientSecret`"), "{}", f[0].message);
     }

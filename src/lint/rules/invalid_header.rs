@@ -39,6 +39,19 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                 value(&n.value, v, out);
             }
         }
+        // The headers a signing scheme writes its signature and timestamp into.
+        if let Some(s) = &r.signing {
+            for h in [
+                &s.value.header,
+                &s.value.timestamp_header,
+                &s.value.message_id_header,
+            ]
+            .into_iter()
+            .flatten()
+            {
+                name(&h.value, h.span, out);
+            }
+        }
     }
 }
 

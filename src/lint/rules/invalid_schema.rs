@@ -89,7 +89,7 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                     schema.span,
                     format!("schema of `{name}` must describe an object"),
                 )
-                .help("start it with `type: object` and list the parameters under `properties`"),
+                .help("start it with `type: object` (one type, not a list: the platforms' tool schemas take one) and list the parameters under `properties`"),
             );
             continue;
         }
