@@ -163,6 +163,14 @@ impl<'a> Ctx<'a> {
         }
     }
 
+    /// Every request as written (not merged): `defaults`, each action's webhook, each system
+    /// webhook. For rules about what the file says, reported once where it says it.
+    pub fn written_requests(&self) -> impl Iterator<Item = &'a Request> {
+        std::iter::once(&self.def.defaults)
+            .chain(self.def.actions.iter().map(|a| &a.webhook))
+            .chain(self.def.webhooks.iter().map(|w| &w.request))
+    }
+
     /// The place of `path` inside the JSON value written at `base`: the offending key's own
     /// line and column rather than the line that opens the value. Falls back to `base`.
     pub fn locate(&self, base: Span, path: &[crate::definition::yaml::PathSeg]) -> Span {

@@ -3,7 +3,7 @@
 //! as `auth:` with `${env:…}` placeholders, never as the secret itself).
 
 use super::Notes;
-use super::json::At;
+use super::json::{At, is_member_name, member};
 use crate::definition::model::*;
 use crate::definition::units;
 use serde_json::{Map, Value as Json, json};
@@ -94,13 +94,6 @@ pub fn json_path(p: &str) -> Option<String> {
     if p.starts_with('$') {
         return valid(p.to_string());
     }
-    let quote = |name: &str| {
-        if is_member_name(name) {
-            format!(".{name}")
-        } else {
-            format!("['{}']", name.replace('\\', "\\\\").replace('\'', "\\'"))
-        }
-    };
     // An index as RFC 9535 writes one: no sign but `-`, no leading zero.
     let index = |n: &str| {
         let digits = n.strip_prefix('-').unwrap_or(n);
@@ -117,7 +110,7 @@ pub fn json_path(p: &str) -> Option<String> {
             // one value.
             if let Some((key, after)) = quoted(r).and_then(|(k, a)| Some((k, a.strip_prefix(']')?)))
             {
-                out.push_str(&quote(&key));
+                out = member(&out, &key);
                 rest = after;
             } else {
                 let (n, after) = r.split_once(']')?;
@@ -138,7 +131,7 @@ pub fn json_path(p: &str) -> Option<String> {
                 n if n.bytes().all(|b| b.is_ascii_digit()) && index(n) => {
                     out.push_str(&format!("[{n}]"))
                 }
-                n => out.push_str(&quote(n)),
+                n => out = member(&out, n),
             }
             rest = &r[end..];
         }
@@ -181,12 +174,6 @@ fn quoted(s: &str) -> Option<(String, &str)> {
         }
     }
     None
-}
-
-/// A key JSONPath writes after a dot (RFC 9535 member-name-shorthand, ASCII part).
-fn is_member_name(s: &str) -> bool {
-    s.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_')
-        && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
 }
 
 /// How a platform writes an array index in a response path.
@@ -520,11 +507,7 @@ pub fn import_body_secrets(tool: &str, body: &mut Json, path: &str, notes: &mut 
     match body {
         Json::Object(fields) => {
             for (k, v) in fields.iter_mut() {
-                let here = if is_member_name(k) {
-                    format!("{path}.{k}")
-                } else {
-                    format!("{path}['{}']", k.replace('\\', "\\\\").replace('\'', "\\'"))
-                };
+                let here = member(path, k);
                 let literal = match &*v {
                     Json::String(s) => !s.is_empty() && !is_placeholder(s),
                     // `pin: 4242` is as secret as `pin: "4242"`.
@@ -616,9 +599,9 @@ pub fn split_url(tool: &str, url: &str, path: &str, notes: &mut Notes) -> UrlPar
             .find(['/', '?'])
             .map(|i| host_start + i)
             .unwrap_or(url.len());
-        if let Some(at) = url[host_start..host_end]
-            .rfind('@')
-            .filter(|at| matches!(&url[host_start..host_start + at], "" | ":"))
+        let userinfo = url[host_start..host_end].rfind('@');
+        if let Some(at) =
+            userinfo.filter(|at| matches!(&url[host_start..host_start + at], "" | ":"))
         {
             // `https://@host`: an `@` with no one before it says nothing.
             notes.add(
@@ -626,7 +609,7 @@ pub fn split_url(tool: &str, url: &str, path: &str, notes: &mut Notes) -> UrlPar
                 "the URL's empty user name (`@` before the host) is dropped",
             );
             url.replace_range(host_start..host_start + at + 1, "");
-        } else if let Some(at) = url[host_start..host_end].rfind('@') {
+        } else if let Some(at) = userinfo {
             let user = notes.env_var(&env_name(tool, "USERNAME"));
             let pass = notes.env_var(&env_name(tool, "PASSWORD"));
             notes.add(

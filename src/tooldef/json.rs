@@ -22,17 +22,22 @@ fn kind(v: &Json) -> &'static str {
     }
 }
 
-/// A member name as JSONPath writes it: `.name`, or `['x-y']` when it is not a plain name.
-fn member(path: &str, key: &str) -> String {
-    let plain = key
-        .chars()
-        .next()
-        .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
-        && key.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
-    if plain {
+/// A key JSONPath writes after a dot (RFC 9535 member-name-shorthand, ASCII part).
+pub fn is_member_name(key: &str) -> bool {
+    key.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_')
+        && key.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+}
+
+/// A member name as JSONPath writes it after `path`: `.name`, or `['x-y']` when it is not a
+/// plain name (`\` and `'` escaped).
+pub fn member(path: &str, key: &str) -> String {
+    if is_member_name(key) {
         format!("{path}.{key}")
     } else {
-        format!("{path}['{}']", key.replace('\'', "\\'"))
+        format!(
+            "{path}['{}']",
+            key.replace('\\', "\\\\").replace('\'', "\\'")
+        )
     }
 }
 

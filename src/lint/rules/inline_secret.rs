@@ -14,6 +14,10 @@ pub const RULE: Rule = Rule {
     check: Some(check),
 };
 
+/// What to do instead, for every literal this rule finds.
+const HELP: &str =
+    "read it from the environment: \"${env:NAME}\" (a .env file beside the action file works too)";
+
 const SENSITIVE_HEADERS: [&str; 6] = [
     "authorization",
     "x-api-key",
@@ -24,10 +28,7 @@ const SENSITIVE_HEADERS: [&str; 6] = [
 ];
 
 fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
-    let mut requests: Vec<&Request> = vec![&ctx.def.defaults];
-    requests.extend(ctx.def.actions.iter().map(|a| &a.webhook));
-    requests.extend(ctx.def.webhooks.iter().map(|w| &w.request));
-    for r in requests {
+    for r in ctx.written_requests() {
         if let Some(auth) = &r.auth {
             match &auth.value {
                 Auth::Bearer(t) => flag(t, "the bearer token", out),
@@ -63,8 +64,7 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
 /// string or a number (`pin: 4242`); strings are found by their own span, numbers (which
 /// the model keeps without one) by their path inside the body.
 fn in_body(ctx: &Ctx, base: Span, body: &Body, path: &mut Vec<PathSeg>, out: &mut Vec<Finding>) {
-    let secret = |v: &Body, k: &str, path: &[PathSeg], out: &mut Vec<Finding>| {
-        match v {
+    let secret = |v: &Body, k: &str, path: &[PathSeg], out: &mut Vec<Finding>| match v {
         Body::Str(t) => flag(t, &format!("body field `{k}`"), out),
         Body::Number(_) => out.push(
             Finding::error(
@@ -72,10 +72,9 @@ fn in_body(ctx: &Ctx, base: Span, body: &Body, path: &mut Vec<PathSeg>, out: &mu
                 ctx.locate(base, path),
                 format!("body field `{k}` is written in the file"),
             )
-            .help("read it from the environment: \"${env:NAME}\" (a .env file beside the action file works too)"),
+            .help(HELP),
         ),
         _ => {}
-    }
     };
     match body {
         Body::Object(fields) => {
@@ -119,7 +118,6 @@ fn in_url(ctx: &Ctx, url: &Sp<Template>, out: &mut Vec<Finding>) {
     let literal = |v: &str| !v.is_empty() && !v.contains("{{") && !v.contains("${");
     let at =
         |offset: usize| crate::definition::load::locate_in(&ctx.def.source, url.span, raw, offset);
-    let help = "read it from the environment: \"${env:NAME}\" (a .env file beside the action file works too)";
     // Credentials before the host are `url-credentials`' to report.
     let before_fragment = raw.split('#').next().unwrap_or(raw);
     let Some((_, query)) = before_fragment.split_once('?') else {
@@ -140,7 +138,7 @@ fn in_url(ctx: &Ctx, url: &Sp<Template>, out: &mut Vec<Finding>) {
                     span,
                     format!("query parameter `{key}` in the URL is written in the file"),
                 )
-                .help(help),
+                .help(HELP),
             );
         }
     }
@@ -149,8 +147,7 @@ fn in_url(ctx: &Ctx, url: &Sp<Template>, out: &mut Vec<Finding>) {
 fn flag(t: &Sp<Template>, what: &str, out: &mut Vec<Finding>) {
     if !t.value.has_env() && t.value.vars().next().is_none() && !t.value.raw.is_empty() {
         out.push(
-            Finding::error(RULE.code, t.span, format!("{what} is written in the file"))
-                .help("read it from the environment: \"${env:NAME}\" (a .env file beside the action file works too)"),
+            Finding::error(RULE.code, t.span, format!("{what} is written in the file")).help(HELP),
         );
     }
 }

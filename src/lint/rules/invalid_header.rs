@@ -25,10 +25,7 @@ fn is_token(name: &str) -> bool {
 }
 
 fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
-    let mut requests: Vec<&Request> = vec![&ctx.def.defaults];
-    requests.extend(ctx.def.actions.iter().map(|a| &a.webhook));
-    requests.extend(ctx.def.webhooks.iter().map(|w| &w.request));
-    for r in requests {
+    for r in ctx.written_requests() {
         for (k, v) in &r.headers {
             name(&k.value, k.span, out);
             value(&k.value, v, out);
